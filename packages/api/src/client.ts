@@ -6,7 +6,9 @@ type In<T> = T extends z.ZodType ? z.input<T> : never;
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 /** What a call to route R takes: its path parameters, query and body, each only if R has one. */
-export type CallInput<R extends RouteDef> = (R['params'] extends z.ZodType ? { params: In<R['params']> } : object) &
+export type CallInput<R extends RouteDef> = (R['params'] extends z.ZodType
+  ? { params: In<R['params']> }
+  : object) &
   (R['query'] extends z.ZodType ? { query?: In<R['query']> } : object) &
   (R['body'] extends z.ZodType ? { body: In<R['body']> } : object);
 export type CallOutput<R extends RouteDef> = Out<R['response']>;
@@ -36,7 +38,8 @@ export function buildPath(path: string, params?: Record<string, unknown>, query?
   let out = path.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(String(params?.[k] ?? '')));
   if (query) {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    for (const [k, v] of Object.entries(query))
+      if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
     const s = qs.toString();
     if (s) out += `?${s}`;
   }
@@ -48,7 +51,11 @@ export function createClient(opts: ClientOptions = {}) {
   const f = opts.fetch ?? fetch;
   return {
     async call<R extends RouteDef>(r: R, input?: CallInput<R>): Promise<CallOutput<R>> {
-      const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+      const i = (input ?? {}) as {
+        params?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+      };
       const headers: Record<string, string> = { accept: 'application/json' };
       if (i.body !== undefined) headers['content-type'] = 'application/json';
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -11,7 +11,10 @@ export const Code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, dot, dash or underscore');
 export const Name = z.string().trim().min(1).max(200);
 export const Description = z.string().max(20_000);
-export const Version = z.int().min(1).describe('The version you loaded; a stale one gets 409 version_conflict');
+export const Version = z
+  .int()
+  .min(1)
+  .describe('The version you loaded; a stale one gets 409 version_conflict');
 
 export const IdParams = z.object({ id: Id });
 export const VersionBody = z.object({ version: Version });
@@ -28,6 +31,10 @@ export const entityMeta = {
 export const Abilities = z
   .object({ update: z.boolean(), archive: z.boolean() })
   .describe('What the caller may do with this item');
+
+export const Labels = z
+  .record(z.string(), z.string())
+  .describe('Display names of the items this one refers to, by field (e.g. officeId → office name)');
 
 export const ArchivedFilter = z.enum(['active', 'archived', 'all']).default('active');
 

@@ -26,22 +26,46 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorCatalog = {
-  validation_failed: { status: 400, meaning: 'The request does not match the schema; `field` names the first offending field.' },
+  validation_failed: {
+    status: 400,
+    meaning: 'The request does not match the schema; `field` names the first offending field.',
+  },
   unauthenticated: { status: 401, meaning: 'No valid session cookie or API token was sent.' },
-  invalid_credentials: { status: 401, meaning: 'The e-mail address or password is wrong, or the account is deactivated.' },
+  invalid_credentials: {
+    status: 401,
+    meaning: 'The e-mail address or password is wrong, or the account is deactivated.',
+  },
   forbidden: { status: 403, meaning: 'You are signed in but no role you hold allows this action here.' },
-  csrf_failed: { status: 403, meaning: 'A cookie-authenticated write lacked the X-CSRF-Token header of its session.' },
+  csrf_failed: {
+    status: 403,
+    meaning: 'A cookie-authenticated write lacked the X-CSRF-Token header of its session.',
+  },
   not_found: { status: 404, meaning: 'No such thing exists, or you may not see it.' },
-  version_conflict: { status: 409, meaning: 'Someone else changed this since you loaded it; reload and apply your edit again.' },
-  duplicate: { status: 409, meaning: 'A unique value (such as a code or an e-mail address) is already taken; `field` names it.' },
-  invalid_reference: { status: 422, meaning: 'A referenced item (named by `field`) does not exist or is archived.' },
+  version_conflict: {
+    status: 409,
+    meaning: 'Someone else changed this since you loaded it; reload and apply your edit again.',
+  },
+  duplicate: {
+    status: 409,
+    meaning: 'A unique value (such as a code or an e-mail address) is already taken; `field` names it.',
+  },
+  invalid_reference: {
+    status: 422,
+    meaning: 'A referenced item (named by `field`) does not exist or is archived.',
+  },
   cycle: { status: 422, meaning: 'The move would make an item its own ancestor.' },
   archived: { status: 409, meaning: 'The item is archived; restore it before changing it.' },
-  has_active_children: { status: 409, meaning: 'The item still has active children; move or archive them first.' },
+  has_active_children: {
+    status: 409,
+    meaning: 'The item still has active children; move or archive them first.',
+  },
   rate_limited: { status: 429, meaning: 'Too many attempts; wait and try again.' },
   payload_too_large: { status: 413, meaning: 'The request body is larger than the server accepts.' },
   unsupported_media_type: { status: 415, meaning: 'The request body is not JSON.' },
-  service_unavailable: { status: 503, meaning: 'The server is shutting down or its database is not reachable.' },
+  service_unavailable: {
+    status: 503,
+    meaning: 'The server is shutting down or its database is not reachable.',
+  },
   internal_error: { status: 500, meaning: 'An unexpected error; it is logged with the request id.' },
 } as const satisfies Record<ErrorCode, { status: number; meaning: string }>;
 

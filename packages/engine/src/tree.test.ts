@@ -40,15 +40,20 @@ describe('tree', () => {
 
   it('a move refused by wouldCycle is exactly one that makes a cycle (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(20), { minLength: 1, maxLength: 20 }), fc.nat(19), fc.nat(19), (ps, x, y) => {
-        // a valid tree: each node's parent has a smaller index
-        const list = ps.map((p, i) => ({ id: `n${i}`, parentId: i > 0 && p < i ? `n${p}` : null }));
-        const id = `n${x % list.length}`;
-        const np = `n${y % list.length}`;
-        const moved = list.map((i) => (i.id === id ? { ...i, parentId: np } : i));
-        const cyclic = ancestorsOf(moved, id).length > 0 && descendantsOf(list, [id]).has(np);
-        expect(wouldCycle(list, id, np)).toBe(cyclic || id === np);
-      }),
+      fc.property(
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 20 }),
+        fc.nat(19),
+        fc.nat(19),
+        (ps, x, y) => {
+          // a valid tree: each node's parent has a smaller index
+          const list = ps.map((p, i) => ({ id: `n${i}`, parentId: i > 0 && p < i ? `n${p}` : null }));
+          const id = `n${x % list.length}`;
+          const np = `n${y % list.length}`;
+          const moved = list.map((i) => (i.id === id ? { ...i, parentId: np } : i));
+          const cyclic = ancestorsOf(moved, id).length > 0 && descendantsOf(list, [id]).has(np);
+          expect(wouldCycle(list, id, np)).toBe(cyclic || id === np);
+        },
+      ),
     );
   });
 });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { entityMeta, Id, listQuery, Name, Timestamp, Version } from '../common';
+import { entityMeta, Id, Labels, listQuery, Name, Timestamp, Version } from '../common';
 import { RoleSchema, ScopeTypeSchema } from '../roles';
 
-export const Email = z.email().max(254).transform((s) => s.trim().toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
 export const Password = z
   .string()
   .min(10, 'Use at least 10 characters')
@@ -24,7 +27,11 @@ export const GrantCreate = z
   .object({ role: RoleSchema, scopeType: ScopeTypeSchema, scopeId: Id.nullable().default(null) })
   .superRefine((g, ctx) => {
     if (g.scopeType === 'organization' && g.scopeId !== null)
-      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'An organization-wide grant has no scope id' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scopeId'],
+        message: 'An organization-wide grant has no scope id',
+      });
     if (g.scopeType !== 'organization' && g.scopeId === null)
       ctx.addIssue({ code: 'custom', path: ['scopeId'], message: `A ${g.scopeType} grant needs a scope id` });
   });
@@ -44,6 +51,7 @@ export const User = z
     lastSignInAt: Timestamp.nullable(),
     grants: z.array(Grant).optional(),
     abilities: z.object({ update: z.boolean(), archive: z.boolean() }),
+    labels: Labels,
   })
   .meta({ id: 'User' });
 export const UserCreate = z.object({
@@ -60,7 +68,10 @@ export const UserListQuery = listQuery(['email', 'name', 'updatedAt']).extend({
 });
 
 // ---------- authentication ----------
-export const LoginBody = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(200) });
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+});
 export const PasswordChangeBody = z.object({ currentPassword: z.string().max(200), newPassword: Password });
 
 export const Me = z

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Abilities, Code, Description, entityMeta, Id, IsoDate, listQuery, Name, Version } from '../common';
+import {
+  Abilities,
+  Code,
+  Description,
+  entityMeta,
+  Id,
+  IsoDate,
+  Labels,
+  listQuery,
+  Name,
+  Version,
+} from '../common';
 
 // ---------- enumerations ----------
 export const orgUnitKinds = ['holding', 'subsidiary', 'division', 'business_unit', 'department'] as const;
@@ -12,17 +23,28 @@ export const officeKindLabels = {
 } as const;
 export const authorityLevels = ['supportive', 'controlling', 'directive'] as const;
 export const serviceClasses = ['general', 'supportive', 'controlling', 'directive'] as const;
-export const projectPhases = ['initiation', 'planning', 'execution', 'monitoring', 'closing', 'closed'] as const;
+export const projectPhases = [
+  'initiation',
+  'planning',
+  'execution',
+  'monitoring',
+  'closing',
+  'closed',
+] as const;
 export const projectStatuses = ['proposed', 'active', 'on_hold', 'completed', 'cancelled'] as const;
 
-const withAbilities = { abilities: Abilities };
+const withAbilities = { abilities: Abilities, labels: Labels };
 
 function checkDates<T extends { plannedStart?: string | null; plannedFinish?: string | null }>(
   v: T,
   ctx: z.RefinementCtx,
 ) {
   if (v.plannedStart && v.plannedFinish && v.plannedFinish < v.plannedStart) {
-    ctx.addIssue({ code: 'custom', path: ['plannedFinish'], message: 'Planned finish is before planned start' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['plannedFinish'],
+      message: 'Planned finish is before planned start',
+    });
   }
 }
 
@@ -34,7 +56,9 @@ const orgUnitFields = {
   parentId: Id.nullable(),
   description: Description,
 };
-export const OrgUnit = z.object({ ...entityMeta, ...orgUnitFields, ...withAbilities }).meta({ id: 'OrgUnit' });
+export const OrgUnit = z
+  .object({ ...entityMeta, ...orgUnitFields, ...withAbilities })
+  .meta({ id: 'OrgUnit' });
 export const OrgUnitCreate = z.object({
   ...orgUnitFields,
   parentId: Id.nullable().default(null),
@@ -155,7 +179,9 @@ const programFields = {
   plannedFinish: IsoDate.nullable(),
   description: Description,
 };
-export const Program = z.object({ ...entityMeta, ...programFields, ...withAbilities }).meta({ id: 'Program' });
+export const Program = z
+  .object({ ...entityMeta, ...programFields, ...withAbilities })
+  .meta({ id: 'Program' });
 export const ProgramCreate = z
   .object({
     ...programFields,
@@ -166,8 +192,18 @@ export const ProgramCreate = z
     description: Description.default(''),
   })
   .superRefine(checkDates);
-export const ProgramUpdate = z.object(programFields).partial().extend({ version: Version }).superRefine(checkDates);
-export const ProgramListQuery = listQuery(['code', 'name', 'plannedStart', 'plannedFinish', 'updatedAt']).extend({
+export const ProgramUpdate = z
+  .object(programFields)
+  .partial()
+  .extend({ version: Version })
+  .superRefine(checkDates);
+export const ProgramListQuery = listQuery([
+  'code',
+  'name',
+  'plannedStart',
+  'plannedFinish',
+  'updatedAt',
+]).extend({
   portfolioId: Id.optional(),
   officeId: Id.optional(),
   managerId: Id.optional(),
@@ -200,7 +236,9 @@ const projectFields = {
   objectiveIds: z.array(Id).max(50),
   description: Description,
 };
-export const Project = z.object({ ...entityMeta, ...projectFields, ...withAbilities }).meta({ id: 'Project' });
+export const Project = z
+  .object({ ...entityMeta, ...projectFields, ...withAbilities })
+  .meta({ id: 'Project' });
 export const ProjectCreate = z
   .object({
     ...projectFields,
@@ -217,7 +255,11 @@ export const ProjectCreate = z
     description: Description.default(''),
   })
   .superRefine(checkDates);
-export const ProjectUpdate = z.object(projectFields).partial().extend({ version: Version }).superRefine(checkDates);
+export const ProjectUpdate = z
+  .object(projectFields)
+  .partial()
+  .extend({ version: Version })
+  .superRefine(checkDates);
 export const projectSortFields = [
   'code',
   'name',

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { hashPassword } from '../auth/passwords';
+import type { Db, Tx } from '../db/connect';
+import {
+  auditEvents,
+  objectives,
+  officeServices,
+  offices,
+  operations,
+  orgUnits,
+  portfolios,
+  programs,
+  projectObjectives,
+  projects,
+  projectTypes,
+  roleGrants,
+  users,
+} from '../db/schema/index';
+import { demoSize, type GeneratedOrg, generateOrganization, type OrgSize } from './organization';
+
+export const DEMO_PASSWORD = 'pharos-demo';
+
+/** True when the database holds no users yet (a fresh installation). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
+  return res.rows[0]?.n === 0;
+}
+
+async function insertAll(tx: Tx, table: PgTable, rows: Record<string, unknown>[], chunk = 500) {
+  for (let i = 0; i < rows.length; i += chunk) await tx.insert(table).values(rows.slice(i, i + chunk));
+}
+
+/**
+ * Writes a generated organization in one transaction, each item with its creation in the audit
+ * trail. Every account's password is `pharos-demo` (one hash, computed once).
+ */
+export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (what: string) => void) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const step = async (what: string, table: PgTable, rows: Record<string, unknown>[]) => {
+      onProgress?.(`${what}: ${rows.length}`);
+      await insertAll(tx, table, rows);
+    };
+    await step('organization units', orgUnits, org.orgUnits);
+    await step('offices', offices, org.offices);
+    await step('services', officeServices, org.services);
+    await step('objectives', objectives, org.objectives);
+    await step('project types', projectTypes, org.projectTypes);
+    await step(
+      'users',
+      users,
+      org.users.map((u) => ({ ...u, passwordHash })),
+    );
+    await step('role grants', roleGrants, org.grants);
+    await step('portfolios', portfolios, org.portfolios);
+    await step('programs', programs, org.programs);
+    await step('projects', projects, org.projects);
+    await tx.insert(projectObjectives).values(org.projectObjectives);
+    await step('operations', operations, org.operations);
+    const created = (type: string, rows: { id: string }[]) =>
+      rows.map((r) => ({ action: 'create', entityType: type, entityId: r.id, after: r, requestId: 'seed' }));
+    await insertAll(tx, auditEvents, [
+      ...created('orgUnit', org.orgUnits),
+      ...created('office', org.offices),
+      ...created('officeService', org.services),
+      ...created('objective', org.objectives),
+      ...created('projectType', org.projectTypes),
+      ...created('user', org.users),
+      ...created('portfolio', org.portfolios),
+      ...created('program', org.programs),
+      ...created('project', org.projects),
+      ...created('operation', org.operations),
+    ]);
+  });
+}
+
+export async function seedDemo(db: Db, size: OrgSize = demoSize) {
+  const org = generateOrganization(size);
+  await seedOrganization(db, org);
+  return org;
+}

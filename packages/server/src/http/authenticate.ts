@@ -1,0 +1,61 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findActor, touchSession } from '../auth/repo';
+import { digest, sameSecret, TOKEN_PREFIX } from '../auth/secrets';
+import { AppError } from '../errors';
+import { Access, type Actor } from '../policy/access';
+import type { Ctx } from './context';
+
+export const SESSION_COOKIE = 'pharos_session';
+const TOUCH_EVERY_MS = 5 * 60_000;
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Finds who is calling — a session cookie or a Bearer API token — and builds the request
+ * context. Cookie-authenticated writes must carry the session's CSRF token; a token-authenticated
+ * call carries no ambient credential, so it needs none.
+ */
+export async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
+  if (!req.url.startsWith('/api/')) return;
+  const { database, config } = req.server;
+  let actor: Actor | null = null;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const token = auth.slice(7).trim();
+    actor = token.startsWith(TOKEN_PREFIX) ? await findActor(database.db, 'token', digest(token)) : null;
+    if (!actor) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked');
+  } else {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const found = (await findActor(database.db, 'session', digest(cookie))) as
+        | (Actor & { lastSeenAt: Date })
+        | null;
+      if (found) {
+        actor = found;
+        if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+          await touchSession(database.db, found.sessionId!, config.sessionHours);
+        if (!SAFE.has(req.method)) {
+          const sent = req.headers['x-csrf-token'];
+          if (typeof sent !== 'string' || !sameSecret(sent, found.csrfToken ?? ''))
+            throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session');
+        }
+      }
+    }
+  }
+  const ctx: Ctx = {
+    db: database.db,
+    config,
+    actor,
+    access: new Access(actor, database.db),
+    requestId: req.id,
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent'] ?? null,
+    log: req.log,
+  };
+  req.ctx = ctx;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}

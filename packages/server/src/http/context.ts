@@ -1,0 +1,21 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
+import type { Db, Tx } from '../db/connect';
+import type { Access, Actor } from '../policy/access';
+
+/** Everything a use case needs about the request it serves. Every write takes it, so its audit row cannot be forgotten. */
+export interface Ctx {
+  db: Db;
+  config: Config;
+  actor: Actor | null;
+  access: Access;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  log: FastifyBaseLogger;
+}
+
+/** Runs `fn` in one transaction: every write and its audit rows commit together or not at all. */
+export function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(fn);
+}

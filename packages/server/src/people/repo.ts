@@ -1,0 +1,32 @@
+import type { Grant, Role, ScopeType } from '@pharos/api';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect';
+import { roleGrants } from '../db/schema/index';
+
+/** A user's active grants, each with the name of the office, portfolio, program or project it is over. */
+export async function grantsWithNames(db: Tx, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      role: roleGrants.role,
+      scopeType: roleGrants.scopeType,
+      scopeId: roleGrants.scopeId,
+      createdAt: roleGrants.createdAt,
+      scopeName: sql<string | null>`case ${roleGrants.scopeType}
+        when 'office' then (select name from offices where id = ${roleGrants.scopeId})
+        when 'portfolio' then (select name from portfolios where id = ${roleGrants.scopeId})
+        when 'program' then (select name from programs where id = ${roleGrants.scopeId})
+        when 'project' then (select name from projects where id = ${roleGrants.scopeId})
+        else null end`,
+    })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
+    .orderBy(asc(roleGrants.createdAt), asc(roleGrants.id));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as Role,
+    scopeType: r.scopeType as ScopeType,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,25 @@
+import { routes } from '@pharos/api';
+import { AppError } from '../errors';
+import { bind } from '../http/bind';
+import type { ListParams } from '../registry/service';
+import { createUser, getUser, grant, revoke, userService } from './service';
+
+export const peopleBindings = [
+  bind(routes.users.list, async (ctx, { query }) => userService.list(ctx, query as ListParams)),
+  bind(routes.users.get, async (ctx, { params }) => getUser(ctx, params.id)),
+  bind(routes.users.create, async (ctx, { body }) => createUser(ctx, body)),
+  bind(routes.users.update, async (ctx, { params, body }) => userService.update(ctx, params.id, body)),
+  bind(routes.users.archive, async (ctx, { params, body }) => {
+    if (params.id === ctx.actor?.userId)
+      throw new AppError('validation_failed', 'You cannot deactivate yourself', 'id');
+    return userService.archive(ctx, params.id, body.version);
+  }),
+  bind(routes.users.restore, async (ctx, { params, body }) =>
+    userService.restore(ctx, params.id, body.version),
+  ),
+  bind(routes.users.grant, async (ctx, { params, body }) => grant(ctx, params.id, body)),
+  bind(routes.users.revoke, async (ctx, { params }) => {
+    await revoke(ctx, params.id, params.grantId);
+    return { ok: true as const };
+  }),
+];

@@ -1,0 +1,105 @@
+import type { Action, Resource, Role } from '@pharos/api';
+import { roles } from '@pharos/api';
+
+/**
+ * THE permission table: who may do what, where. Everything else — route guards, list
+ * filtering, the abilities the web app receives, and the matrix test — reads this.
+ *
+ * Where a grant counts:
+ *   'organization' — only a grant over the whole organization;
+ *   'inScope'      — a grant whose scope contains the item (an office covers its sub-offices and
+ *                    what they own, a portfolio its sub-portfolios, programs, projects and
+ *                    operations, a program its projects, a project itself);
+ *   'anyScope'     — a grant of that role anywhere (reference data everyone works with).
+ */
+export type Where = 'organization' | 'inScope' | 'anyScope';
+
+export interface Rule {
+  roles: readonly Role[];
+  where: Where;
+}
+
+const all = roles;
+const allButRequester = roles.filter((r) => r !== 'business_requester');
+const leaders = ['admin', 'pmo_director'] as const;
+
+export const permissions: Record<Resource, Partial<Record<Action, readonly Rule[]>>> = {
+  orgUnit: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: leaders, where: 'organization' }],
+    update: [{ roles: leaders, where: 'organization' }],
+    archive: [{ roles: leaders, where: 'organization' }],
+  },
+  office: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: leaders, where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    archive: [{ roles: leaders, where: 'inScope' }],
+  },
+  objective: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: leaders, where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    archive: [{ roles: leaders, where: 'inScope' }],
+  },
+  projectType: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: leaders, where: 'organization' }],
+    update: [{ roles: leaders, where: 'organization' }],
+    archive: [{ roles: leaders, where: 'organization' }],
+  },
+  portfolio: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  program: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+    update: [
+      { roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'program_manager'], where: 'inScope' },
+    ],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  project: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [
+      { roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'program_manager'], where: 'inScope' },
+    ],
+    update: [
+      {
+        roles: [
+          ...leaders,
+          'pmo_analyst',
+          'portfolio_manager',
+          'program_manager',
+          'project_manager',
+          'project_coordinator',
+        ],
+        where: 'inScope',
+      },
+    ],
+    archive: [{ roles: [...leaders, 'portfolio_manager', 'program_manager'], where: 'inScope' }],
+  },
+  operation: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  user: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: ['admin'], where: 'organization' }],
+    update: [{ roles: ['admin'], where: 'organization' }],
+    archive: [{ roles: ['admin'], where: 'organization' }],
+  },
+  grant: {
+    read: [{ roles: ['admin', 'auditor', 'pmo_director'], where: 'organization' }],
+    create: [{ roles: ['admin'], where: 'organization' }],
+    archive: [{ roles: ['admin'], where: 'organization' }],
+  },
+  audit: {
+    read: [{ roles: ['admin', 'auditor', 'pmo_director'], where: 'organization' }],
+  },
+};

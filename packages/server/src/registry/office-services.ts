@@ -1,0 +1,120 @@
+import { routes } from '@pharos/api';
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit';
+import type { Tx } from '../db/connect';
+import { officeServices } from '../db/schema/index';
+import { AppError, conflict, notFound } from '../errors';
+import { bind } from '../http/bind';
+import { type Ctx, inTx } from '../http/context';
+import { present } from './present';
+import { entityService } from './service';
+import { officeSpec } from './specs';
+
+const offices = entityService(officeSpec);
+type ServiceRow = typeof officeServices.$inferSelect;
+
+/** An office's service catalog: changing it is changing the office. */
+async function decorate(ctx: Ctx, officeId: string, rows: ServiceRow[]) {
+  const can = await ctx.access.can('office', 'update', { office: officeId });
+  return rows.map((r) => present({ ...r, labels: {} }, { update: can, archive: can }));
+}
+
+/** The office must be visible and the caller allowed to change it. */
+async function authorizeOffice(ctx: Ctx, tx: Tx, officeId: string) {
+  const office = await offices.load(ctx, tx, officeId);
+  await ctx.access.authorize('office', 'update', { office: office.id });
+  return office;
+}
+
+export const officeServiceBindings = [
+  bind(routes.officeServices.list, async (ctx, { params, query }) => {
+    await offices.load(ctx, ctx.db, params.id);
+    const conds: SQL[] = [eq(officeServices.officeId, params.id)];
+    if (query.archived === 'active') conds.push(isNull(officeServices.archivedAt));
+    if (query.archived === 'archived') conds.push(isNotNull(officeServices.archivedAt));
+    const rows = await ctx.db
+      .select()
+      .from(officeServices)
+      .where(and(...conds))
+      .orderBy(asc(officeServices.serviceClass), asc(officeServices.name));
+    return { items: await decorate(ctx, params.id, rows) };
+  }),
+  bind(routes.officeServices.create, async (ctx, { params, body }) =>
+    inTx(ctx, async (tx) => {
+      const office = await authorizeOffice(ctx, tx, params.id);
+      if (office.archivedAt) throw new AppError('archived', 'The office is archived; restore it first');
+      const [row] = await tx
+        .insert(officeServices)
+        .values({ ...body, officeId: params.id })
+        .returning();
+      const [out] = await decorate(ctx, params.id, [row!]);
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entityType: 'officeService',
+        entityId: row!.id,
+        after: row!,
+      });
+      return out;
+    }),
+  ),
+  bind(routes.officeServices.update, async (ctx, { params, body }) =>
+    inTx(ctx, async (tx) => {
+      await authorizeOffice(ctx, tx, params.id);
+      const { version, ...changes } = body;
+      const [before] = await tx
+        .select()
+        .from(officeServices)
+        .where(and(eq(officeServices.id, params.serviceId), eq(officeServices.officeId, params.id)))
+        .for('update');
+      if (!before) throw notFound('Service');
+      if (before.archivedAt) throw new AppError('archived', 'This service is withdrawn');
+      const [after] = await tx
+        .update(officeServices)
+        .set({ ...changes, version: sql`${officeServices.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(officeServices.id, params.serviceId), eq(officeServices.version, version)))
+        .returning();
+      if (!after) throw conflict('service');
+      await recordAudit(tx, ctx, {
+        action: 'update',
+        entityType: 'officeService',
+        entityId: after.id,
+        before,
+        after,
+      });
+      return (await decorate(ctx, params.id, [after]))[0];
+    }),
+  ),
+  bind(routes.officeServices.archive, async (ctx, { params, body }) =>
+    inTx(ctx, async (tx) => {
+      await authorizeOffice(ctx, tx, params.id);
+      const [after] = await tx
+        .update(officeServices)
+        .set({ archivedAt: sql`now()`, version: sql`${officeServices.version} + 1`, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(officeServices.id, params.serviceId),
+            eq(officeServices.officeId, params.id),
+            eq(officeServices.version, body.version),
+            isNull(officeServices.archivedAt),
+          ),
+        )
+        .returning();
+      if (!after) {
+        const [exists] = await tx
+          .select()
+          .from(officeServices)
+          .where(eq(officeServices.id, params.serviceId));
+        if (!exists || exists.officeId !== params.id) throw notFound('Service');
+        if (exists.archivedAt) throw new AppError('archived', 'This service is already withdrawn');
+        throw conflict('service');
+      }
+      await recordAudit(tx, ctx, {
+        action: 'archive',
+        entityType: 'officeService',
+        entityId: after.id,
+        after: { archivedAt: after.archivedAt },
+      });
+      return (await decorate(ctx, params.id, [after]))[0];
+    }),
+  ),
+];

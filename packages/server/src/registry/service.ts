@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit';
+import type { Tx } from '../db/connect';
+import { AppError, conflict, notFound } from '../errors';
+import { type Ctx, inTx } from '../http/context';
+import { covers } from '../policy/reach';
+import { labelsFor } from './labels';
+import { present } from './present';
+import { checkRefs, wouldCycle } from './refs';
+import type { EntitySpec, Row } from './spec';
+
+export interface ListParams {
+  page: number;
+  pageSize: number;
+  sort?: string | undefined;
+  q?: string | undefined;
+  archived: 'active' | 'archived' | 'all';
+  [filter: string]: unknown;
+}
+
+const META = new Set(['id', 'version', 'archivedAt', 'createdAt', 'updatedAt']);
+
+/** A registry entity's use cases, driven by its spec. */
+export function entityService(spec: EntitySpec) {
+  const { table, col } = spec;
+
+  async function decorate(ctx: Ctx, tx: Tx, rows: Row[]) {
+    const extra =
+      spec.extra && rows.length
+        ? await spec.extra.load(
+            tx,
+            rows.map((r) => r.id),
+          )
+        : null;
+    const [upd, arc] = await Promise.all([
+      ctx.access.reach(spec.resource, 'update'),
+      ctx.access.reach(spec.resource, 'archive'),
+    ]);
+    return rows.map((r) => {
+      const a = spec.anchors(r);
+      return present(
+        { ...r, ...(extra?.get(r.id) ?? emptyExtra()) },
+        { update: covers(upd, a), archive: covers(arc, a) },
+      );
+    });
+  }
+  const emptyExtra = () => Object.fromEntries((spec.extra?.fields ?? []).map((f) => [f, []]));
+
+  /** The caller's visibility as SQL, or undefined when they see everything. */
+  async function visible(ctx: Ctx): Promise<SQL | undefined> {
+    const r = await ctx.access.reach(spec.resource, 'read');
+    if (r.organization) return undefined;
+    const parts: SQL[] = [];
+    const add = (anchor: keyof typeof spec.anchorColumns, ids: Set<string>) => {
+      const c = spec.anchorColumns[anchor];
+      if (c && ids.size) parts.push(inArray(col(c), [...ids]));
+    };
+    add('office', r.offices);
+    add('portfolio', r.portfolios);
+    add('program', r.programs);
+    add('project', r.projects);
+    return parts.length ? or(...parts) : sql`false`;
+  }
+
+  async function list(ctx: Ctx, p: ListParams) {
+    const conds: (SQL | undefined)[] = [await visible(ctx)];
+    if (p.archived === 'active') conds.push(isNull(col('archivedAt')));
+    if (p.archived === 'archived') conds.push(isNotNull(col('archivedAt')));
+    if (p.q) {
+      const like = `%${p.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      conds.push(or(...(spec.search ?? ['code', 'name']).map((c) => ilike(col(c), like))));
+    }
+    for (const f of spec.filters) {
+      const v = p[f];
+      if (typeof v === 'string') conds.push(eq(col(f), v));
+    }
+    conds.push(...(spec.conditions?.(p) ?? []));
+    const sortField = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
+    const order = p.sort?.startsWith('-') ? desc(col(sortField)) : asc(col(sortField));
+    const rows = await ctx.db
+      .select({ row: table, total: sql<number>`count(*) over()` })
+      .from(table)
+      .where(and(...conds))
+      .orderBy(order, asc(col('id')))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize);
+    const total = rows[0]?.total ?? (p.page > 1 ? await countAll(ctx, conds) : 0);
+    return {
+      items: await decorate(
+        ctx,
+        ctx.db,
+        rows.map((r) => r.row as Row),
+      ),
+      total,
+      page: p.page,
+      pageSize: p.pageSize,
+    };
+  }
+
+  async function countAll(ctx: Ctx, conds: (SQL | undefined)[]) {
+    const [r] = await ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(and(...conds));
+    return r?.n ?? 0;
+  }
+
+  /** Loads an item the caller may read, or fails with not_found (never revealing it exists). */
+  async function load(ctx: Ctx, tx: Tx, id: string, lock = false): Promise<Row> {
+    const q = tx
+      .select()
+      .from(table)
+      .where(eq(col('id'), id));
+    const [row] = (await (lock ? q.for('update') : q)) as Row[];
+    if (!row || !(await ctx.access.can(spec.resource, 'read', spec.anchors(row))))
+      throw notFound(cap(spec.label));
+    return row;
+  }
+
+  async function get(ctx: Ctx, id: string) {
+    const row = await load(ctx, ctx.db, id);
+    return (await decorate(ctx, ctx.db, [row]))[0]!;
+  }
+
+  async function create(ctx: Ctx, body: Record<string, unknown>) {
+    return inTx(ctx, async (tx) => {
+      const values = { ...body } as Row;
+      await spec.derive?.(tx, values);
+      await ctx.access.authorize(spec.resource, 'create', anchorsOrNull(spec.anchorsFor(values)));
+      await checkRefs(tx, spec.refs, values);
+      const stored = pick(values, (k) => !spec.extra?.fields.includes(k));
+      const [row] = (await tx.insert(table).values(stored).returning()) as Row[];
+      if (spec.extra) await spec.extra.save(tx, row!.id, values);
+      const [out] = await decorate(ctx, tx, [row!]);
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entityType: spec.type,
+        entityId: row!.id,
+        after: strip(out!),
+      });
+      return out!;
+    });
+  }
+
+  async function update(ctx: Ctx, id: string, body: Record<string, unknown> & { version: number }) {
+    return inTx(ctx, async (tx) => {
+      const before = await load(ctx, tx, id, true);
+      await ctx.access.authorize(spec.resource, 'update', spec.anchors(before));
+      if (before.archivedAt)
+        throw new AppError('archived', `This ${spec.label} is archived; restore it first`);
+      if (body.version !== before.version) throw conflict(spec.label);
+      const { version: _v, ...changes } = body;
+      const [beforeView] = await decorate(ctx, tx, [before]);
+      const merged = { ...beforeView, ...before, ...changes } as Row;
+      await spec.derive?.(tx, merged);
+      const moved = Object.values(spec.anchorColumns).some((c) => c !== 'id' && merged[c] !== before[c]);
+      if (moved) await ctx.access.authorize(spec.resource, 'update', anchorsOrNull(spec.anchorsFor(merged)));
+      const changedRefs = Object.fromEntries(
+        Object.entries(spec.refs).filter(([f]) => merged[f] !== before[f]),
+      );
+      await checkRefs(tx, changedRefs, merged);
+      if (spec.parentField && merged[spec.parentField] !== before[spec.parentField]) {
+        if (await wouldCycle(tx, spec, id, merged[spec.parentField] as string | null))
+          throw new AppError(
+            'cycle',
+            `A ${spec.label} cannot be moved under itself or its own descendants`,
+            spec.parentField,
+          );
+      }
+      const stored = pick(merged, (k) => k in before && !META.has(k));
+      const [after] = (await tx
+        .update(table)
+        .set({ ...stored, version: sql`${col('version')} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(col('id'), id), eq(col('version'), body.version)))
+        .returning()) as Row[];
+      if (!after) throw conflict(spec.label);
+      if (spec.extra) await spec.extra.save(tx, id, merged);
+      await spec.afterUpdate?.(tx, before, after);
+      const [out] = await decorate(ctx, tx, [after]);
+      const diff = changedFields(strip(beforeView!), strip(out!));
+      await recordAudit(tx, ctx, { action: 'update', entityType: spec.type, entityId: id, ...diff });
+      return out!;
+    });
+  }
+
+  async function setArchived(ctx: Ctx, id: string, version: number, archive: boolean) {
+    return inTx(ctx, async (tx) => {
+      const before = await load(ctx, tx, id, true);
+      await ctx.access.authorize(spec.resource, 'archive', spec.anchors(before));
+      if (version !== before.version) throw conflict(spec.label);
+      if (archive && before.archivedAt)
+        throw new AppError('archived', `This ${spec.label} is already archived`);
+      if (!archive && !before.archivedAt)
+        throw new AppError('validation_failed', `This ${spec.label} is not archived`);
+      if (archive) {
+        for (const c of spec.children) {
+          const [hit] = await tx
+            .select({ id: sql`1` })
+            .from(c.table)
+            .where(and(eq(sql.identifier(c.column), id), isNull(sql.identifier('archived_at'))))
+            .limit(1);
+          if (hit)
+            throw new AppError(
+              'has_active_children',
+              `This ${spec.label} still has active ${c.label}; move or archive them first`,
+            );
+        }
+      } else {
+        // Restoring under an archived parent would hide the item again: restore the parent first.
+        const refs = Object.fromEntries(
+          Object.entries(spec.refs).filter(([f]) => f === spec.parentField || isContainer(f)),
+        );
+        await checkRefs(tx, refs, before);
+      }
+      const [after] = (await tx
+        .update(table)
+        .set({
+          archivedAt: archive ? sql`now()` : null,
+          version: sql`${col('version')} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(col('id'), id), eq(col('version'), version)))
+        .returning()) as Row[];
+      if (!after) throw conflict(spec.label);
+      if (archive) await spec.onArchive?.(tx, after);
+      const [out] = await decorate(ctx, tx, [after]);
+      await recordAudit(tx, ctx, {
+        action: archive ? 'archive' : 'restore',
+        entityType: spec.type,
+        entityId: id,
+        before: { archivedAt: before.archivedAt?.toISOString() ?? null, version: before.version },
+        after: { archivedAt: out!.archivedAt, version: out!.version },
+      });
+      return out!;
+    });
+  }
+
+  return {
+    spec,
+    list,
+    get,
+    load,
+    create,
+    update,
+    archive: (ctx: Ctx, id: string, version: number) => setArchived(ctx, id, version, true),
+    restore: (ctx: Ctx, id: string, version: number) => setArchived(ctx, id, version, false),
+  };
+}
+
+export type EntityService = ReturnType<typeof entityService>;
+
+const isContainer = (f: string) => ['portfolioId', 'programId', 'officeId'].includes(f);
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** An item that sits nowhere (no anchors) needs an organization-wide grant. */
+function anchorsOrNull(a: ReturnType<EntitySpec['anchors']>) {
+  return Object.values(a).some((v) => v != null) ? a : null;
+}
+
+function pick(o: Record<string, unknown>, keep: (k: string) => boolean) {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => keep(k)));
+}
+
+function strip(item: Record<string, unknown>) {
+  return pick(item, (k) => !['abilities', 'labels', 'createdAt', 'updatedAt'].includes(k));
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of Object.keys(after)) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}

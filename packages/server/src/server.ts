@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/connect';
+import { migrateDatabase } from './db/migrate';
+import { isEmpty, seedDemo } from './demo/seed';
+import { buildApp } from './http/app';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, seeds the demo organization where asked (on the first
+ * start of an empty embedded database, or with --demo), and listens. SIGTERM and SIGINT finish
+ * in-flight requests, then close the database cleanly.
+ */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Running> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+  });
+  let app: FastifyInstance | null = null;
+  try {
+    await migrateDatabase(database);
+    const wantDemo = config.env !== 'production' && (config.demo ?? database.kind === 'pglite');
+    let seeded = false;
+    if (wantDemo && (await isEmpty(database.db))) {
+      log('Creating the demo organization (first start)…');
+      await seedDemo(database.db);
+      seeded = true;
+    }
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const shownHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;
+    const url = `http://${shownHost}:${port}`;
+    const running: Running = {
+      app,
+      database,
+      url,
+      seeded,
+      stop: once(async () => {
+        await app!.close(); // stops accepting, lets in-flight requests finish
+        await database.close();
+      }),
+    };
+    return running;
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close();
+    throw err;
+  }
+}
+
+/** Stops cleanly on SIGTERM / SIGINT. */
+export function stopOnSignals(running: Running, log: (line: string) => void = console.log) {
+  const handler = (signal: string) => {
+    log(`${signal} received: finishing in-flight requests and closing the database…`);
+    running.stop().then(
+      () => {
+        log('Stopped cleanly.');
+        process.exit(0);
+      },
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}
+
+function once(fn: () => Promise<void>) {
+  let p: Promise<void> | null = null;
+  return () => {
+    p ??= fn();
+    return p;
+  };
+}

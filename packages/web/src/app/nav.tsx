@@ -1,0 +1,97 @@
+import { Stack, Text } from '@mantine/core';
+import type { AbilityKey, Me } from '@pharos/api';
+import { useLocation } from '@tanstack/react-router';
+import { useMe } from '../api/me';
+import { NavLinkLink } from '../ui/links';
+
+type NavPath =
+  | '/'
+  | '/offices'
+  | '/org-units'
+  | '/objectives'
+  | '/portfolios'
+  | '/programs'
+  | '/projects'
+  | '/operations'
+  | '/project-types'
+  | '/users'
+  | '/audit';
+
+interface NavItem {
+  label: string;
+  to: NavPath;
+  /** Shown when this ability is not denied (registry) or only when it is granted (administration). */
+  ability?: AbilityKey;
+  strict?: boolean;
+}
+
+const groups: { label: string; items: NavItem[] }[] = [
+  { label: 'Home', items: [{ label: 'Overview', to: '/' }] },
+  {
+    label: 'Registry',
+    items: [
+      { label: 'Offices', to: '/offices', ability: 'office.read' },
+      { label: 'Org units', to: '/org-units', ability: 'orgUnit.read' },
+      { label: 'Objectives', to: '/objectives', ability: 'objective.read' },
+      { label: 'Portfolios', to: '/portfolios', ability: 'portfolio.read' },
+      { label: 'Programs', to: '/programs', ability: 'program.read' },
+      { label: 'Projects', to: '/projects', ability: 'project.read' },
+      { label: 'Operations', to: '/operations', ability: 'operation.read' },
+      { label: 'Project types', to: '/project-types', ability: 'projectType.read' },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { label: 'Users & roles', to: '/users', ability: 'user.read', strict: true },
+      { label: 'Audit trail', to: '/audit', ability: 'audit.read', strict: true },
+    ],
+  },
+];
+
+function visible(me: Me | null, item: NavItem) {
+  if (!item.ability) return true;
+  const v = me?.abilities[item.ability];
+  return item.strict ? v === true : v !== false;
+}
+
+/** The navigation, grouped by capability; only what exists and what you may use. */
+export function Nav({ onNavigate }: { onNavigate: () => void }) {
+  const me = useMe();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap="lg">
+      {groups.map((g) => {
+        const items = g.items.filter((i) => visible(me, i));
+        if (items.length === 0) return null;
+        const headingId = `nav-${g.label.toLowerCase()}`;
+        return (
+          <section key={g.label} aria-labelledby={headingId}>
+            <Text id={headingId} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+              {g.label}
+            </Text>
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {items.map((i) => {
+                const active =
+                  i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(`${i.to}/`);
+                return (
+                  <li key={i.to}>
+                    <NavLinkLink
+                      to={i.to}
+                      label={i.label}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      onClick={onNavigate}
+                      variant="light"
+                      style={{ borderRadius: 6 }}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </Stack>
+  );
+}

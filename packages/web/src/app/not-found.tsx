@@ -1,0 +1,14 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { AnchorLink } from '../ui/links';
+
+export function NotFound() {
+  return (
+    <Stack align="flex-start" p="lg" component="main">
+      <Title order={1} fz="h2">
+        Page not found
+      </Title>
+      <Text c="dimmed">There is nothing at this address.</Text>
+      <AnchorLink to="/">Go to the overview</AnchorLink>
+    </Stack>
+  );
+}

@@ -1,0 +1,175 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { meQuery, setSignedOut } from '../api/me';
+import { AuditPage, parseAuditSearch } from '../features/audit/audit-page';
+import { AccountPage } from '../features/auth/account-page';
+import { LoginPage } from '../features/auth/login-page';
+import { TokensPage } from '../features/auth/tokens-page';
+import { OverviewPage } from '../features/home/overview-page';
+import { ObjectiveDetailPage } from '../features/objectives/objective-detail-page';
+import { ObjectivesPage } from '../features/objectives/objectives-page';
+import { OfficeDetailPage } from '../features/offices/office-detail-page';
+import { OfficesPage, officeViews } from '../features/offices/offices-page';
+import { OperationDetailPage } from '../features/operations/operation-detail-page';
+import { operationListSpec } from '../features/operations/operation-list';
+import { OperationsPage } from '../features/operations/operations-page';
+import { OrgUnitDetailPage } from '../features/org-units/org-unit-detail-page';
+import { OrgUnitsPage } from '../features/org-units/org-units-page';
+import { PortfolioDetailPage } from '../features/portfolios/portfolio-detail-page';
+import { parsePortfolioSearch } from '../features/portfolios/portfolio-list';
+import { PortfoliosPage } from '../features/portfolios/portfolios-page';
+import { ProgramDetailPage } from '../features/programs/program-detail-page';
+import { programListSpec } from '../features/programs/program-list';
+import { ProgramsPage } from '../features/programs/programs-page';
+import { ProjectTypeDetailPage } from '../features/project-types/project-type-detail-page';
+import { ProjectTypesPage, projectTypeListSpec } from '../features/project-types/project-types-page';
+import { ProjectDetailPage } from '../features/projects/project-detail-page';
+import { projectListSpec } from '../features/projects/project-list';
+import { ProjectsPage } from '../features/projects/projects-page';
+import { UserDetailPage } from '../features/users/user-detail-page';
+import { userListSpec } from '../features/users/user-list';
+import { UsersPage } from '../features/users/users-page';
+import { parseListSearch } from '../lib/list-state';
+import { parseLoginSearch, parseTabSearch, parseTreeSearch } from '../lib/search';
+import { NotFound } from './not-found';
+import { queryClient, setSessionEndedHandler } from './providers';
+import { Shell } from './shell';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: parseLoginSearch,
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: LoginPage,
+});
+
+/** Everything behind sign-in; the shell around it. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: Shell,
+});
+
+function page<P extends string>(path: P, component: () => ReactNode) {
+  return createRoute({ getParentRoute: () => appRoute, path, component });
+}
+function detail<P extends string>(path: P, component: () => ReactNode) {
+  return createRoute({ getParentRoute: () => appRoute, path, component, validateSearch: parseTabSearch });
+}
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    page('/', OverviewPage),
+    page('/account', AccountPage),
+    page('/account/tokens', TokensPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/offices',
+      component: OfficesPage,
+      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, officeViews),
+    }),
+    detail('/offices/$id', OfficeDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/org-units',
+      component: OrgUnitsPage,
+      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, []),
+    }),
+    detail('/org-units/$id', OrgUnitDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/objectives',
+      component: ObjectivesPage,
+      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, []),
+    }),
+    detail('/objectives/$id', ObjectiveDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/portfolios',
+      component: PortfoliosPage,
+      validateSearch: parsePortfolioSearch,
+    }),
+    detail('/portfolios/$id', PortfolioDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/programs',
+      component: ProgramsPage,
+      validateSearch: (s: Record<string, unknown>) => parseListSearch(programListSpec, s),
+    }),
+    detail('/programs/$id', ProgramDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/projects',
+      component: ProjectsPage,
+      validateSearch: (s: Record<string, unknown>) => parseListSearch(projectListSpec, s),
+    }),
+    detail('/projects/$id', ProjectDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/operations',
+      component: OperationsPage,
+      validateSearch: (s: Record<string, unknown>) => parseListSearch(operationListSpec, s),
+    }),
+    detail('/operations/$id', OperationDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/project-types',
+      component: ProjectTypesPage,
+      validateSearch: (s: Record<string, unknown>) => parseListSearch(projectTypeListSpec, s),
+    }),
+    detail('/project-types/$id', ProjectTypeDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/users',
+      component: UsersPage,
+      validateSearch: (s: Record<string, unknown>) => parseListSearch(userListSpec, s),
+    }),
+    detail('/users/$id', UserDetailPage),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/audit',
+      component: AuditPage,
+      validateSearch: parseAuditSearch,
+    }),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+setSessionEndedHandler(() => {
+  setSignedOut(queryClient);
+  const here = router.state.location.href;
+  if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { redirect: here } });
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,48 @@
+import { SimpleGrid, Stack } from '@mantine/core';
+import type { Portfolio } from '@pharos/api';
+import { FormEntitySelect, FormText, FormTextarea } from '../../ui/form-fields';
+import type { FormApi } from '../../ui/use-zod-form';
+
+export interface PortfolioValues {
+  code: string;
+  name: string;
+  parentId: string | null;
+  officeId: string | null;
+  managerId: string | null;
+  description: string;
+}
+
+export function newPortfolioValues(preset: Partial<PortfolioValues> = {}): PortfolioValues {
+  return { code: '', name: '', parentId: null, officeId: null, managerId: null, description: '', ...preset };
+}
+
+export const portfolioValues = (p: Portfolio): PortfolioValues => ({
+  code: p.code,
+  name: p.name,
+  parentId: p.parentId,
+  officeId: p.officeId,
+  managerId: p.managerId,
+  description: p.description,
+});
+
+export function PortfolioFields({ form, selfId }: { form: FormApi<PortfolioValues>; selfId?: string }) {
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <FormText form={form} name="code" label="Code" required maxLength={32} />
+        <FormText form={form} name="name" label="Name" required />
+        <FormEntitySelect
+          form={form}
+          name="parentId"
+          entity="portfolios"
+          label="Parent portfolio"
+          description="Leave empty for a top-level portfolio"
+          excludeId={selfId}
+        />
+        <FormEntitySelect form={form} name="officeId" entity="offices" label="Owning office" required />
+        <FormEntitySelect form={form} name="managerId" entity="users" label="Portfolio manager" />
+      </SimpleGrid>
+      <FormTextarea form={form} name="description" label="Description" />
+    </Stack>
+  );
+}

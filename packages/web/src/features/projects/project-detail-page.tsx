@@ -1,0 +1,59 @@
+import { Group } from '@mantine/core';
+import { type Project, ProjectUpdate } from '@pharos/api';
+import { getRouteApi } from '@tanstack/react-router';
+import { PhaseBadge, StatusBadge } from '../../ui/badges';
+import { DetailPage } from '../../ui/detail-page';
+import { EditEntityForm } from '../../ui/edit-entity-form';
+import { MoveButton } from '../../ui/move-button';
+import { RefLink } from '../../ui/ref-link';
+import { ProjectFields, ProjectPlacementFields, projectValues } from './project-fields';
+
+const route = getRouteApi('/app/projects/$id');
+
+const placement = (p: Project) => ({ portfolioId: p.portfolioId, programId: p.programId });
+
+export function ProjectDetailPage() {
+  const { id } = route.useParams();
+  const { tab } = route.useSearch();
+  const navigate = route.useNavigate();
+  return (
+    <DetailPage
+      entity="projects"
+      id={id}
+      tab={tab}
+      onTab={(t) => navigate({ search: { tab: t }, replace: true })}
+      subtitle={(p) => (
+        <Group gap={6} component="span">
+          {p.code} · <RefLink entity="projectTypes" id={p.typeId} /> ·{' '}
+          {p.programId ? (
+            <RefLink entity="programs" id={p.programId} />
+          ) : (
+            <RefLink entity="portfolios" id={p.portfolioId} />
+          )}
+        </Group>
+      )}
+      badges={(p) => (
+        <>
+          <StatusBadge status={p.status} />
+          <PhaseBadge phase={p.phase} />
+        </>
+      )}
+      actions={(p) => (
+        <MoveButton entity="projects" item={p} toValues={placement} schema={ProjectUpdate}>
+          {(form) => <ProjectPlacementFields form={form} />}
+        </MoveButton>
+      )}
+      tabs={(p) => [
+        {
+          value: 'details',
+          label: 'Details',
+          panel: (
+            <EditEntityForm entity="projects" item={p} toValues={projectValues} schema={ProjectUpdate}>
+              {(form) => <ProjectFields form={form} />}
+            </EditEntityForm>
+          ),
+        },
+      ]}
+    />
+  );
+}
