@@ -33,7 +33,8 @@ export async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
         actor = found;
         if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
           await touchSession(database.db, found.sessionId!, config.sessionHours);
-        if (!SAFE.has(req.method)) {
+        const isPublic = (req.routeOptions.config as { auth?: unknown } | undefined)?.auth === 'public';
+        if (!SAFE.has(req.method) && !isPublic) {
           const sent = req.headers['x-csrf-token'];
           if (typeof sent !== 'string' || !sameSecret(sent, found.csrfToken ?? ''))
             throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session');

@@ -20,7 +20,7 @@ export function registerRoutes(app: FastifyInstance, bindings: Binding[], contra
     app.route({
       method: d.method,
       url: d.path,
-      config: b.config ?? {},
+      config: { ...(b.config ?? {}), auth: d.auth },
       schema: {
         summary: d.summary,
         tags: [d.tag],

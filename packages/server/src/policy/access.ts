@@ -108,7 +108,7 @@ async function descendants(db: Tx, table: 'offices' | 'portfolios', roots: strin
   if (roots.length === 0) return out;
   const rows = await db.execute<{ root: string; id: string }>(sql`
     with recursive t(root, id) as (
-      select id, id from ${sql.identifier(table)} where id = any(${roots}::uuid[])
+      select id, id from ${sql.identifier(table)} where id in ${roots}
       union
       select t.root, c.id from ${sql.identifier(table)} c join t on c.parent_id = t.id
     )

@@ -28,8 +28,7 @@ export async function labelsFor(tx: Tx, refs: Record<string, EntityType>, rows: 
   const names = new Map<string, string>();
   if (ids.size > 0) {
     const parts = [...ids].map(
-      ([type, set]) =>
-        sql`select id, name from ${sql.identifier(tableOf[type])} where id = any(${[...set]}::uuid[])`,
+      ([type, set]) => sql`select id, name from ${sql.identifier(tableOf[type])} where id in ${[...set]}`,
     );
     const res = await tx.execute<{ id: string; name: string }>(sql.join(parts, sql` union all `));
     for (const r of res.rows) names.set(r.id, r.name);

@@ -25,21 +25,15 @@ export function entityService(spec: EntitySpec) {
   const { table, col } = spec;
 
   async function decorate(ctx: Ctx, tx: Tx, rows: Row[]) {
-    const extra =
-      spec.extra && rows.length
-        ? await spec.extra.load(
-            tx,
-            rows.map((r) => r.id),
-          )
-        : null;
-    const [upd, arc] = await Promise.all([
-      ctx.access.reach(spec.resource, 'update'),
-      ctx.access.reach(spec.resource, 'archive'),
-    ]);
-    return rows.map((r) => {
+    const ids = rows.map((r) => r.id);
+    const extra = spec.extra && rows.length ? await spec.extra.load(tx, ids) : null;
+    const labels = await labelsFor(tx, spec.refs, rows);
+    const upd = await ctx.access.reach(spec.resource, 'update');
+    const arc = await ctx.access.reach(spec.resource, 'archive');
+    return rows.map((r, i) => {
       const a = spec.anchors(r);
       return present(
-        { ...r, ...(extra?.get(r.id) ?? emptyExtra()) },
+        { ...r, ...(extra?.get(r.id) ?? emptyExtra()), labels: labels[i] },
         { update: covers(upd, a), archive: covers(arc, a) },
       );
     });

@@ -66,6 +66,15 @@ export function countNodes<T>(nodes: TreeNode<T>[]): number {
   return nodes.reduce((sum, n) => sum + 1 + countNodes(n.children), 0);
 }
 
+export function allIds<T extends { id: string }>(nodes: TreeNode<T>[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    out.push(n.item.id);
+    allIds(n.children, out);
+  }
+  return out;
+}
+
+/** The ids of nodes that have children (to expand everything). */
 export function collectIds<T extends { id: string }>(nodes: TreeNode<T>[], out: string[] = []): string[] {
   for (const n of nodes) {
     if (n.children.length > 0) out.push(n.item.id);

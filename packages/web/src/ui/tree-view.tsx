@@ -3,20 +3,19 @@ import { type ReactNode, useCallback, useState } from 'react';
 import type { TreeNode } from '../lib/tree';
 import { ChevronDown, ChevronRight } from './icons';
 
-/** Which nodes are open; starts with the given ones. */
-export function useExpansion(initial: Iterable<string> = []) {
-  const [open, setOpen] = useState(() => new Set(initial));
-  const toggle = useCallback(
-    (id: string) =>
-      setOpen((prev) => {
-        const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
-  return { open, toggle, set: (ids: Iterable<string>) => setOpen(new Set(ids)) };
+/** Which nodes are open; until the user opens or closes one, the `defaults` are open. */
+export function useExpansion(defaults: () => Iterable<string> = () => []) {
+  const [open, setOpen] = useState<Set<string> | null>(null);
+  const current = open ?? new Set(defaults());
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev ?? defaults());
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const set = useCallback((ids: Iterable<string>) => setOpen(new Set(ids)), []);
+  return { open: current, toggle, set };
 }
 
 /** One row of a tree: indent, a disclosure button when it has children, and its content. */
