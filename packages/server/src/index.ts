@@ -7,3 +7,18 @@ export { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
 export { buildApp } from './http/app';
 export { type Running, startServer, stopOnSignals } from './server';
 export { systemCtx } from './system';
+
+// For the command line (packages/cli): the services it calls and the tables its export reads.
+
+export { type AuditAction, recordAudit } from './audit/audit';
+export { hashPassword } from './auth/passwords';
+export { deleteOtherSessions } from './auth/repo';
+export { createToken, listTokens, revokeToken } from './auth/service';
+export type { Tx } from './db/connect';
+export * as schema from './db/schema/index';
+export { AppError } from './errors';
+export type { Ctx } from './http/context';
+export { createUser, getUser, grant, revoke, userService } from './people/service';
+export { registry } from './registry/routes';
+export type { EntityService, ListParams } from './registry/service';
+export type { EntityType } from './registry/spec';

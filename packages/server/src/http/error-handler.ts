@@ -34,7 +34,9 @@ export function toAppError(err: unknown): { error: AppError; unexpected: boolean
   }
   if (isResponseSerializationError(err)) return { error: internal(), unexpected: true };
   // Drizzle wraps the driver's error; the Postgres code is on its cause.
-  const pgErr = ((err as { cause?: PgError }).cause?.code ? (err as { cause: PgError }).cause : err) as PgError;
+  const pgErr = (
+    (err as { cause?: PgError }).cause?.code ? (err as { cause: PgError }).cause : err
+  ) as PgError;
   if (pgErr.code === '23505') {
     const field = fieldOfConstraint(pgErr.constraint);
     return { error: new AppError('duplicate', `That ${field} is already in use`, field), unexpected: false };
