@@ -38,7 +38,11 @@ export async function startServer(
       seeded = true;
     }
     app = await buildApp({ config, database });
-    await app.listen({ port: config.port, host: config.host });
+    await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE')
+        throw new Error(`Port ${config.port} is already in use on ${config.host}: stop what uses it, or start Pharos with PORT=<another port>`);
+      throw err;
+    });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const shownHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;

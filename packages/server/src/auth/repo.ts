@@ -33,7 +33,7 @@ export async function findActor(
     };
   }
   const [row] = await db
-    .select({ ...base, tokenId: apiTokens.id })
+    .select({ ...base, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -45,8 +45,11 @@ export async function findActor(
       ),
     );
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
-  return { ...row, grants: row.grants.map(fixDate), via, sessionId: null, csrfToken: null };
+  // "Last used" to the minute: no write on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  const { tokenId: _t, lastUsedAt: _l, ...actor } = row;
+  return { ...actor, grants: row.grants.map(fixDate), via, sessionId: null, csrfToken: null };
 }
 
 const fixDate = (g: Actor['grants'][number]) => ({ ...g, createdAt: new Date(g.createdAt) });
