@@ -40,7 +40,9 @@ export async function startServer(
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE')
-        throw new Error(`Port ${config.port} is already in use on ${config.host}: stop what uses it, or start Pharos with PORT=<another port>`);
+        throw new Error(
+          `Port ${config.port} is already in use on ${config.host}: stop what uses it, or start Pharos with PORT=<another port>`,
+        );
       throw err;
     });
     const addr = app.server.address();

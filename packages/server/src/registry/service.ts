@@ -4,7 +4,7 @@ import type { Tx } from '../db/connect';
 import { AppError, conflict, notFound } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { covers } from '../policy/reach';
-import { labelsFor } from './labels';
+import { tableNames } from './labels';
 import { present } from './present';
 import { checkRefs, wouldCycle } from './refs';
 import type { EntitySpec, Row } from './spec';
@@ -24,21 +24,42 @@ const META = new Set(['id', 'version', 'archivedAt', 'createdAt', 'updatedAt']);
 export function entityService(spec: EntitySpec) {
   const { table, col } = spec;
 
-  async function decorate(ctx: Ctx, tx: Tx, rows: Row[]) {
-    const ids = rows.map((r) => r.id);
-    const extra = spec.extra && rows.length ? await spec.extra.load(tx, ids) : null;
-    const labels = await labelsFor(tx, spec.refs, rows);
+  // One query reads an item with the names of what it refers to and its linked ids.
+  const labelColumns = Object.fromEntries(
+    Object.entries(spec.refs).map(([field, type]) => [
+      field,
+      sql<
+        string | null
+      >`(select l.name from ${sql.identifier(tableNames[type])} l where l.id = ${col(field)})`,
+    ]),
+  );
+  const selection = {
+    row: table,
+    ...(Object.keys(labelColumns).length ? { labels: labelColumns } : {}),
+    ...(spec.extra ? { extra: spec.extra.select } : {}),
+  };
+  type Selected = { row: Row; labels?: Record<string, string | null>; extra?: Record<string, unknown> };
+
+  async function decorate(ctx: Ctx, rows: Selected[]) {
     const upd = await ctx.access.reach(spec.resource, 'update');
     const arc = await ctx.access.reach(spec.resource, 'archive');
-    return rows.map((r, i) => {
-      const a = spec.anchors(r);
+    return rows.map(({ row, labels, extra }) => {
+      const a = spec.anchors(row);
+      const names = Object.fromEntries(Object.entries(labels ?? {}).filter(([, v]) => v !== null));
       return present(
-        { ...r, ...(extra?.get(r.id) ?? emptyExtra()), labels: labels[i] },
+        { ...row, ...(extra ?? {}), labels: names },
         { update: covers(upd, a), archive: covers(arc, a) },
       );
     });
   }
-  const emptyExtra = () => Object.fromEntries((spec.extra?.fields ?? []).map((f) => [f, []]));
+
+  async function selectById(tx: Tx, id: string, lock = false) {
+    const q = tx
+      .select(selection)
+      .from(table)
+      .where(eq(col('id'), id));
+    return ((await (lock ? q.for('update', { of: table }) : q)) as Selected[])[0];
+  }
 
   /** The caller's visibility as SQL, or undefined when they see everything. */
   async function visible(ctx: Ctx): Promise<SQL | undefined> {
@@ -72,7 +93,7 @@ export function entityService(spec: EntitySpec) {
     const sortField = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
     const order = p.sort?.startsWith('-') ? desc(col(sortField)) : asc(col(sortField));
     const rows = await ctx.db
-      .select({ row: table, total: sql<number>`count(*) over()` })
+      .select({ ...selection, total: sql<number>`count(*) over()` })
       .from(table)
       .where(and(...conds))
       .orderBy(order, asc(col('id')))
@@ -80,11 +101,7 @@ export function entityService(spec: EntitySpec) {
       .offset((p.page - 1) * p.pageSize);
     const total = rows[0]?.total ?? (p.page > 1 ? await countAll(ctx, conds) : 0);
     return {
-      items: await decorate(
-        ctx,
-        ctx.db,
-        rows.map((r) => r.row as Row),
-      ),
+      items: await decorate(ctx, rows as unknown as Selected[]),
       total,
       page: p.page,
       pageSize: p.pageSize,
@@ -100,20 +117,24 @@ export function entityService(spec: EntitySpec) {
   }
 
   /** Loads an item the caller may read, or fails with not_found (never revealing it exists). */
-  async function load(ctx: Ctx, tx: Tx, id: string, lock = false): Promise<Row> {
-    const q = tx
-      .select()
-      .from(table)
-      .where(eq(col('id'), id));
-    const [row] = (await (lock ? q.for('update') : q)) as Row[];
-    if (!row || !(await ctx.access.can(spec.resource, 'read', spec.anchors(row))))
+  async function loadSelected(ctx: Ctx, tx: Tx, id: string, lock = false): Promise<Selected> {
+    const found = await selectById(tx, id, lock);
+    if (!found || !(await ctx.access.can(spec.resource, 'read', spec.anchors(found.row))))
       throw notFound(cap(spec.label));
-    return row;
+    return found;
+  }
+
+  async function load(ctx: Ctx, tx: Tx, id: string, lock = false): Promise<Row> {
+    return (await loadSelected(ctx, tx, id, lock)).row;
   }
 
   async function get(ctx: Ctx, id: string) {
-    const row = await load(ctx, ctx.db, id);
-    return (await decorate(ctx, ctx.db, [row]))[0]!;
+    return (await decorate(ctx, [await loadSelected(ctx, ctx.db, id)]))[0]!;
+  }
+
+  /** The item as it now is, inside the transaction that changed it. */
+  async function reread(ctx: Ctx, tx: Tx, id: string) {
+    return (await decorate(ctx, [(await selectById(tx, id))!]))[0]!;
   }
 
   async function create(ctx: Ctx, body: Record<string, unknown>) {
@@ -122,10 +143,10 @@ export function entityService(spec: EntitySpec) {
       await spec.derive?.(tx, values);
       await ctx.access.authorize(spec.resource, 'create', anchorsOrNull(spec.anchorsFor(values)));
       await checkRefs(tx, spec.refs, values);
-      const stored = pick(values, (k) => !spec.extra?.fields.includes(k));
+      const stored = pick(values, (k) => !(spec.extra && k in spec.extra.select));
       const [row] = (await tx.insert(table).values(stored).returning()) as Row[];
       if (spec.extra) await spec.extra.save(tx, row!.id, values);
-      const [out] = await decorate(ctx, tx, [row!]);
+      const out = await reread(ctx, tx, row!.id);
       await recordAudit(tx, ctx, {
         action: 'create',
         entityType: spec.type,
@@ -138,13 +159,14 @@ export function entityService(spec: EntitySpec) {
 
   async function update(ctx: Ctx, id: string, body: Record<string, unknown> & { version: number }) {
     return inTx(ctx, async (tx) => {
-      const before = await load(ctx, tx, id, true);
+      const beforeSel = await loadSelected(ctx, tx, id, true);
+      const before = beforeSel.row;
       await ctx.access.authorize(spec.resource, 'update', spec.anchors(before));
       if (before.archivedAt)
         throw new AppError('archived', `This ${spec.label} is archived; restore it first`);
       if (body.version !== before.version) throw conflict(spec.label);
       const { version: _v, ...changes } = body;
-      const [beforeView] = await decorate(ctx, tx, [before]);
+      const [beforeView] = await decorate(ctx, [beforeSel]);
       const merged = { ...beforeView, ...before, ...changes } as Row;
       await spec.derive?.(tx, merged);
       const moved = Object.values(spec.anchorColumns).some((c) => c !== 'id' && merged[c] !== before[c]);
@@ -170,7 +192,7 @@ export function entityService(spec: EntitySpec) {
       if (!after) throw conflict(spec.label);
       if (spec.extra) await spec.extra.save(tx, id, merged);
       await spec.afterUpdate?.(tx, before, after);
-      const [out] = await decorate(ctx, tx, [after]);
+      const out = await reread(ctx, tx, id);
       const diff = changedFields(strip(beforeView!), strip(out!));
       await recordAudit(tx, ctx, { action: 'update', entityType: spec.type, entityId: id, ...diff });
       return out!;
@@ -217,7 +239,7 @@ export function entityService(spec: EntitySpec) {
         .returning()) as Row[];
       if (!after) throw conflict(spec.label);
       if (archive) await spec.onArchive?.(tx, after);
-      const [out] = await decorate(ctx, tx, [after]);
+      const out = await reread(ctx, tx, id);
       await recordAudit(tx, ctx, {
         action: archive ? 'archive' : 'restore',
         entityType: spec.type,

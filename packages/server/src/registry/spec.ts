@@ -51,10 +51,9 @@ export interface EntitySpec {
   children: { table: PgTable; column: string; label: string }[];
   /** Derives values before a write (e.g. a project's portfolio from its program). */
   derive?: (tx: Tx, values: Row) => Promise<void>;
-  /** Fields not stored in the table, loaded for presentation (e.g. objectiveIds). */
+  /** Fields kept outside the table (e.g. objectiveIds): read as subselects, saved after the row. */
   extra?: {
-    fields: string[];
-    load: (tx: Tx, ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
+    select: Record<string, SQL>;
     save: (tx: Tx, id: string, values: Record<string, unknown>) => Promise<void>;
   };
   /** Runs after an update in the same transaction (e.g. a program move carries its projects). */

@@ -178,17 +178,10 @@ export const projectSpec: EntitySpec = {
       : [],
   derive: derivePortfolioFromProgram,
   extra: {
-    fields: ['objectiveIds'],
-    load: async (tx, ids) => {
-      const rows = await tx.select().from(projectObjectives).where(inArray(projectObjectives.projectId, ids));
-      const out = new Map<string, { objectiveIds: string[] }>();
-      for (const r of rows) {
-        const e = out.get(r.projectId) ?? { objectiveIds: [] };
-        e.objectiveIds.push(r.objectiveId);
-        out.set(r.projectId, e);
-      }
-      for (const e of out.values()) e.objectiveIds.sort();
-      return out;
+    select: {
+      objectiveIds: sql<
+        string[]
+      >`array(select po.objective_id from ${projectObjectives} po where po.project_id = ${projects.id} order by 1)`,
     },
     save: async (tx, id, values) => {
       const wanted = [...new Set((values.objectiveIds as string[] | undefined) ?? [])];
