@@ -15,5 +15,6 @@ export function systemCtx(config: Config, database: Database): Ctx {
     ip: null,
     userAgent: 'pharos-cli',
     log: pino({ level: 'silent' }),
+    authChanged: (userId) => database.notify('pharos_auth', userId),
   };
 }

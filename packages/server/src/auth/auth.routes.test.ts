@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../db/schema/index';
+import { buildApp } from '../http/app';
 import { signIn, type TestWorld, testWorld } from '../test/harness';
 
 let w: TestWorld;
@@ -181,6 +182,36 @@ describe('API tokens', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('a revocation reaches every Pharos process on the database at once', async () => {
+    const other = await buildApp({ config: w.config, database: w.database });
+    try {
+      const s = await signIn(w.app, 'executive@pharos.demo');
+      const created = await w.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { name: 'two processes' },
+      });
+      const { token, id } = created.json();
+      const me = () =>
+        other.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      expect((await me()).statusCode).toBe(200); // now cached by the other process
+      await w.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/tokens/${id}`,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
+      let status = 200;
+      for (let i = 0; i < 50 && status === 200; i++) {
+        await new Promise((ok) => setTimeout(ok, 20));
+        status = (await me()).statusCode;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rejects unknown tokens and requests without credentials', async () => {

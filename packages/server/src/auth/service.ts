@@ -54,6 +54,7 @@ export async function login(ctx: Ctx, email: string, password: string, oldCookie
       },
     );
   });
+  await ctx.authChanged(user.id); // the session it replaced is gone
   const actor = await findActor(ctx.db, 'session', digest(secret));
   const signedIn: Ctx = { ...ctx, actor, access: new Access(actor, ctx.db) };
   return { secret, me: await describeMe(signedIn) };
@@ -65,6 +66,7 @@ export async function logout(ctx: Ctx) {
     if (actor.sessionId) await deleteSession(tx, actor.sessionId);
     await recordAudit(tx, ctx, { action: 'sign_out', entityType: 'user', entityId: actor.userId });
   });
+  await ctx.authChanged(actor.userId);
 }
 
 /** Changes the password and ends every other session of the user. */
@@ -82,6 +84,7 @@ export async function changePassword(ctx: Ctx, current: string, next: string) {
     await deleteOtherSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(tx, ctx, { action: 'password_change', entityType: 'user', entityId: actor.userId });
   });
+  await ctx.authChanged(actor.userId);
 }
 
 const presentToken = (t: typeof apiTokens.$inferSelect): ApiToken => ({
@@ -128,7 +131,7 @@ export async function createToken(ctx: Ctx, userId: string, name: string, expire
 }
 
 export async function revokeToken(ctx: Ctx, userId: string, tokenId: string) {
-  return inTx(ctx, async (tx) => {
+  const out = await inTx(ctx, async (tx) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
@@ -143,4 +146,6 @@ export async function revokeToken(ctx: Ctx, userId: string, tokenId: string) {
     });
     return presentToken(row);
   });
+  await ctx.authChanged(userId);
+  return out;
 }

@@ -17,6 +17,10 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a directory, memory, or the server (password hidden). */
   location: string;
+  /** Tells every Pharos process on this database (this one included) about a change. */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Hears `notify` from every Pharos process on this database. */
+  listen(channel: string, fn: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,8 +37,62 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // bigint counts (count(*)) as numbers: they never exceed 2^53 here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-function wrap(pool: pg.Pool, kind: Database['kind'], location: string, close: () => Promise<void>): Database {
-  return { db: drizzle({ client: pool, schema, casing: 'snake_case' }), pool, kind, location, close };
+/** The embedded database serves one process: notifications stay in it. */
+function localChannels() {
+  const handlers = new Map<string, ((payload: string) => void)[]>();
+  return {
+    notify: async (channel: string, payload: string) => {
+      for (const fn of handlers.get(channel) ?? []) fn(payload);
+    },
+    listen: async (channel: string, fn: (payload: string) => void) => {
+      handlers.set(channel, [...(handlers.get(channel) ?? []), fn]);
+    },
+  };
+}
+
+/** PostgreSQL's LISTEN/NOTIFY, on one dedicated connection for all channels. */
+function serverChannels(connectionString: string) {
+  let client: pg.Client | null = null;
+  const handlers = new Map<string, ((payload: string) => void)[]>();
+  return {
+    channels: {
+      notify: async (channel: string, payload: string, pool?: pg.Pool) => {
+        await pool?.query('select pg_notify($1, $2)', [channel, payload]);
+      },
+      listen: async (channel: string, fn: (payload: string) => void) => {
+        if (!client) {
+          client = new pg.Client({ connectionString });
+          await client.connect();
+          client.on('notification', (n) => {
+            for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+          });
+        }
+        if (!handlers.has(channel)) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        handlers.set(channel, [...(handlers.get(channel) ?? []), fn]);
+      },
+    },
+    close: async () => {
+      await client?.end();
+      client = null;
+    },
+  };
+}
+
+function wrap(
+  pool: pg.Pool,
+  kind: Database['kind'],
+  location: string,
+  close: () => Promise<void>,
+  channels: Pick<Database, 'notify' | 'listen'> = localChannels(),
+): Database {
+  return {
+    db: drizzle({ client: pool, schema, casing: 'snake_case' }),
+    pool,
+    kind,
+    location,
+    close,
+    ...channels,
+  };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -43,7 +101,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await pool.query('select 1'); // fail now, with the server's message, if it is unreachable
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '****' : '';
-    return wrap(pool, 'postgres', url.toString(), () => pool.end());
+    const server = serverChannels(opts.databaseUrl);
+    const channels = {
+      notify: (channel: string, payload: string) => server.channels.notify(channel, payload, pool),
+      listen: server.channels.listen,
+    };
+    return wrap(
+      pool,
+      'postgres',
+      url.toString(),
+      async () => {
+        await server.close();
+        await pool.end();
+      },
+      channels,
+    );
   }
   return openEmbedded(opts.dataDir ?? './data');
 }

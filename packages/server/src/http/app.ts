@@ -17,13 +17,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditBindings } from '../audit/routes';
+import { ActorCache } from '../auth/cache';
 import { authBindings } from '../auth/routes';
 import type { Config } from '../config';
 import type { Database } from '../db/connect';
 import { AppError } from '../errors';
 import { peopleBindings } from '../people/routes';
 import { registryBindings } from '../registry/routes';
-import { authenticate } from './authenticate';
+import { AUTH_CHANNEL, authenticate } from './authenticate';
 import type { Binding } from './bind';
 import { errorHandler } from './error-handler';
 import { metricsPlugin } from './metrics';
@@ -64,6 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.decorate('database', deps.database);
   app.decorate('config', config);
+  const actorCache = new ActorCache();
+  app.decorate('actorCache', actorCache);
+  // Another Pharos process changed someone's access: forget who they were here too.
+  await deps.database.listen?.(AUTH_CHANNEL, (userId) => actorCache.forgetUser(userId));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -122,5 +127,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    actorCache: ActorCache;
   }
 }

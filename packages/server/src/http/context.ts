@@ -13,6 +13,8 @@ export interface Ctx {
   ip: string | null;
   userAgent: string | null;
   log: FastifyBaseLogger;
+  /** Call after committing a change to someone's access: every process forgets who they were. */
+  authChanged(userId: string): Promise<void>;
 }
 
 /** Runs `fn` in one transaction: every write and its audit rows commit together or not at all. */

@@ -1,8 +1,16 @@
 import { routes } from '@pharos/api';
 import { AppError } from '../errors';
 import { bind } from '../http/bind';
+import type { Ctx } from '../http/context';
 import type { ListParams } from '../registry/service';
 import { createUser, getUser, grant, revoke, userService } from './service';
+
+/** A user's name, e-mail or standing changed: forget the cached identity once committed. */
+async function changed<T>(ctx: Ctx, userId: string, work: Promise<T>): Promise<T> {
+  const out = await work;
+  await ctx.authChanged(userId);
+  return out;
+}
 
 export const peopleBindings = [
   bind(routes.users.list, async (ctx, { query }) => userService.list(ctx, query as ListParams)),

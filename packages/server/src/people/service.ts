@@ -113,6 +113,7 @@ export async function grant(ctx: Ctx, userId: string, g: z.output<typeof GrantCr
     if (user.archivedAt) throw new AppError('archived', 'The user is deactivated; reactivate them first');
     return addGrant(ctx, tx, userId, g);
   });
+  await ctx.authChanged(userId);
   const all = await grantsWithNames(ctx.db, userId);
   return all.find((x) => x.id === row.id)!;
 }
@@ -159,4 +160,5 @@ export async function revoke(ctx: Ctx, userId: string, grantId: string) {
       before: { grantId, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId },
     });
   });
+  await ctx.authChanged(userId);
 }
