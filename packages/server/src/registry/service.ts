@@ -92,28 +92,25 @@ export function entityService(spec: EntitySpec) {
     conds.push(...(spec.conditions?.(p) ?? []));
     const sortField = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
     const order = p.sort?.startsWith('-') ? desc(col(sortField)) : asc(col(sortField));
-    const rows = await ctx.db
-      .select({ ...selection, total: sql<number>`count(*) over()` })
-      .from(table)
-      .where(and(...conds))
-      .orderBy(order, asc(col('id')))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize);
-    const total = rows[0]?.total ?? (p.page > 1 ? await countAll(ctx, conds) : 0);
+    const where = and(...conds);
+    // The page and the count apart: labels are then read for the 50 rows shown, not for every match.
+    const [rows, [count]] = await Promise.all([
+      ctx.db
+        .select(selection)
+        .from(table)
+        .where(where)
+        .orderBy(order, asc(col('id')))
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize),
+      ctx.db.select({ n: sql<number>`count(*)::int` }).from(table).where(where),
+    ]);
+    const total = count?.n ?? 0;
     return {
       items: await decorate(ctx, rows as unknown as Selected[]),
       total,
       page: p.page,
       pageSize: p.pageSize,
     };
-  }
-
-  async function countAll(ctx: Ctx, conds: (SQL | undefined)[]) {
-    const [r] = await ctx.db
-      .select({ n: sql<number>`count(*)` })
-      .from(table)
-      .where(and(...conds));
-    return r?.n ?? 0;
   }
 
   /** Loads an item the caller may read, or fails with not_found (never revealing it exists). */

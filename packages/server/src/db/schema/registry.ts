@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   date,
@@ -148,6 +149,11 @@ export const projects = pgTable(
     index().on(t.managerId),
     index().on(t.status, t.code),
     index().on(t.archivedAt, t.code),
+    // The sort keys of the projects list, over the active projects it shows by default.
+    index('projects_active_name_idx').on(t.name, t.id).where(sql`${t.archivedAt} is null`),
+    index('projects_active_start_idx').on(t.plannedStart, t.id).where(sql`${t.archivedAt} is null`),
+    index('projects_active_finish_idx').on(t.plannedFinish, t.id).where(sql`${t.archivedAt} is null`),
+    index('projects_active_updated_idx').on(t.updatedAt, t.id).where(sql`${t.archivedAt} is null`),
   ],
 );
 
