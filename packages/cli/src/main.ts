@@ -1,6 +1,12 @@
+import { AppError } from '@pharos/server';
 import { Command, CommanderError } from 'commander';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
+import { registerTokens } from './commands/tokens';
+import { registerUsers } from './commands/users';
 
 /** Builds the `pharos` program; commands register themselves. */
 export function program(): Command {
@@ -12,7 +18,21 @@ export function program(): Command {
     .exitOverride();
   registerServe(p);
   registerMigrate(p);
+  registerSeed(p);
+  registerUsers(p);
+  registerTokens(p);
+  registerExport(p);
+  registerImport(p);
   return p;
+}
+
+/** One line for the person at the terminal: the message, and the field it is about. */
+export function describeError(err: unknown): string {
+  if (err instanceof AppError) return err.field ? `${err.message} (field: ${err.field})` : err.message;
+  if (!(err instanceof Error)) return String(err);
+  // A failed query's own message repeats the SQL; the database's reason is in its cause.
+  const reason = err.message.startsWith('Failed query') && err.cause instanceof Error ? err.cause : err;
+  return reason.message.split('\n')[0]!;
 }
 
 /** Runs the command line; returns the exit code. Errors print one clear line, never a stack. */
@@ -22,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    console.error(`pharos: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`pharos: ${describeError(err)}`);
     return 1;
   }
 }

@@ -18,7 +18,7 @@ export type { Tx } from './db/connect';
 export * as schema from './db/schema/index';
 export { AppError } from './errors';
 export type { Ctx } from './http/context';
-export { createUser, getUser, grant, revoke, userService } from './people/service';
+export { createUser, getUser, grant, revoke, setPassword, userService } from './people/service';
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';

@@ -110,6 +110,10 @@ export async function listTokens(ctx: Ctx, userId: string) {
 export async function createToken(ctx: Ctx, userId: string, name: string, expiresInDays: number | null) {
   const token = `${TOKEN_PREFIX}${newSecret()}`;
   return inTx(ctx, async (tx) => {
+    const [owner] = await tx.select({ archivedAt: users.archivedAt }).from(users).where(eq(users.id, userId));
+    if (!owner) throw notFound('User');
+    if (owner.archivedAt)
+      throw new AppError('archived', 'The user is deactivated: a token of theirs would not work');
     const [row] = await tx
       .insert(apiTokens)
       .values({

@@ -16,14 +16,16 @@ export const peopleBindings = [
   bind(routes.users.list, async (ctx, { query }) => userService.list(ctx, query as ListParams)),
   bind(routes.users.get, async (ctx, { params }) => getUser(ctx, params.id)),
   bind(routes.users.create, async (ctx, { body }) => createUser(ctx, body)),
-  bind(routes.users.update, async (ctx, { params, body }) => userService.update(ctx, params.id, body)),
+  bind(routes.users.update, async (ctx, { params, body }) =>
+    changed(ctx, params.id, userService.update(ctx, params.id, body)),
+  ),
   bind(routes.users.archive, async (ctx, { params, body }) => {
     if (params.id === ctx.actor?.userId)
       throw new AppError('validation_failed', 'You cannot deactivate yourself', 'id');
-    return userService.archive(ctx, params.id, body.version);
+    return changed(ctx, params.id, userService.archive(ctx, params.id, body.version));
   }),
   bind(routes.users.restore, async (ctx, { params, body }) =>
-    userService.restore(ctx, params.id, body.version),
+    changed(ctx, params.id, userService.restore(ctx, params.id, body.version)),
   ),
   bind(routes.users.grant, async (ctx, { params, body }) => grant(ctx, params.id, body)),
   bind(routes.users.revoke, async (ctx, { params }) => {

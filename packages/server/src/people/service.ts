@@ -34,8 +34,64 @@ export const userService = entityService({
   anchorsFor: () => ({}),
   anchorColumns: {},
   children: [],
-  onArchive: async (tx, row) => deleteOtherSessions(tx, row.id, null),
+  onArchive: async (tx, row) => {
+    await refuseLastAdministrator(tx, row.id, null);
+    await deleteOtherSessions(tx, row.id, null);
+  },
 });
+
+/** Pharos must keep one active administrator over the whole organization, or nobody can manage it. */
+async function refuseLastAdministrator(tx: Tx, userId: string, grantId: string | null) {
+  const [other] = await tx
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        eq(roleGrants.role, 'admin'),
+        eq(roleGrants.scopeType, 'organization'),
+        isNull(roleGrants.revokedAt),
+        isNull(users.archivedAt),
+        grantId ? ne(roleGrants.id, grantId) : ne(roleGrants.userId, userId),
+      ),
+    )
+    .limit(1);
+  const [mine] = await tx
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, 'admin'),
+        eq(roleGrants.scopeType, 'organization'),
+        isNull(roleGrants.revokedAt),
+      ),
+    )
+    .limit(1);
+  if (mine && !other)
+    throw new AppError(
+      'validation_failed',
+      'This is the last administrator; make someone else administrator first',
+      'role',
+    );
+}
+
+/** Sets a password (an administrator's reset, or for someone imported without one) and ends their sessions. */
+export async function setPassword(ctx: Ctx, userId: string, password: string) {
+  await ctx.access.authorize('user', 'update');
+  const passwordHash = await hashPassword(password);
+  await inTx(ctx, async (tx) => {
+    const user = await userService.load(ctx, tx, userId, true);
+    if (user.archivedAt) throw new AppError('archived', 'The user is deactivated; reactivate them first');
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(users.id, userId));
+    await deleteOtherSessions(tx, userId, null);
+    await recordAudit(tx, ctx, { action: 'password_change', entityType: 'user', entityId: userId });
+  });
+  await ctx.authChanged(userId);
+}
 
 export async function getUser(ctx: Ctx, id: string) {
   const user = await userService.get(ctx, id);
@@ -127,28 +183,8 @@ export async function revoke(ctx: Ctx, userId: string, grantId: string) {
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
       .for('update');
     if (!g) throw notFound('Grant');
-    if (g.role === 'admin' && g.scopeType === 'organization') {
-      const [other] = await tx
-        .select({ id: roleGrants.id })
-        .from(roleGrants)
-        .innerJoin(users, eq(users.id, roleGrants.userId))
-        .where(
-          and(
-            eq(roleGrants.role, 'admin'),
-            eq(roleGrants.scopeType, 'organization'),
-            isNull(roleGrants.revokedAt),
-            isNull(users.archivedAt),
-            ne(roleGrants.id, grantId),
-          ),
-        )
-        .limit(1);
-      if (!other)
-        throw new AppError(
-          'validation_failed',
-          'This is the last administrator; grant another first',
-          'grantId',
-        );
-    }
+    if (g.role === 'admin' && g.scopeType === 'organization')
+      await refuseLastAdministrator(tx, userId, grantId);
     await tx
       .update(roleGrants)
       .set({ revokedAt: sql`now()`, revokedBy: ctx.actor?.userId ?? null })

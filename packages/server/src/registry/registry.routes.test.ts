@@ -369,3 +369,78 @@ describe('visibility', () => {
     ).toBe(403);
   });
 });
+
+describe('rules that protect the organization', () => {
+  it('keeps a project editable when an objective it links to is archived later', async () => {
+    const o = (
+      await admin.req({
+        method: 'POST',
+        url: '/api/v1/objectives',
+        payload: { code: 'OBJ-TMP', name: 'Temporary', weight: 5 },
+      })
+    ).json();
+    const p = (
+      await admin.req({
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: newProject({ objectiveIds: [o.id] }),
+      })
+    ).json();
+    expect(
+      (
+        await admin.req({
+          method: 'POST',
+          url: `/api/v1/objectives/${o.id}/archive`,
+          payload: { version: 1 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const edit = await admin.req({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}`,
+      payload: { version: 1, name: 'Still editable' },
+    });
+    expect(edit.json()).toMatchObject({ name: 'Still editable', objectiveIds: [o.id] });
+    const relink = await admin.req({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}`,
+      payload: { version: 2, objectiveIds: [o.id, w.org.objectives[1]!.id] },
+    });
+    expect(relink.statusCode).toBe(200);
+    const other = (
+      await admin.req({ method: 'POST', url: '/api/v1/projects', payload: newProject() })
+    ).json();
+    const linkArchived = await admin.req({
+      method: 'PATCH',
+      url: `/api/v1/projects/${other.id}`,
+      payload: { version: 1, objectiveIds: [o.id] },
+    });
+    expect(linkArchived.json().error).toMatchObject({ code: 'invalid_reference', field: 'objectiveIds' });
+  });
+
+  it('will not deactivate or demote the last administrator', async () => {
+    const lonely = await w.userWith([], 'second admin');
+    const adminUser = w.org.users.find((u) => u.email === 'admin@pharos.demo')!;
+    // The demo has one administrator; a second one deactivating the first leaves one, then none.
+    await admin.req({
+      method: 'POST',
+      url: `/api/v1/users/${lonely.id}/grants`,
+      payload: { role: 'admin', scopeType: 'organization' },
+    });
+    const second = await w.tokenFor('admin@pharos.demo');
+    const cur = (await second.req({ method: 'GET', url: `/api/v1/users/${lonely.id}` })).json();
+    const off = await second.req({
+      method: 'POST',
+      url: `/api/v1/users/${lonely.id}/archive`,
+      payload: { version: cur.version },
+    });
+    expect(off.statusCode).toBe(200);
+    const grants = (await admin.req({ method: 'GET', url: `/api/v1/users/${adminUser.id}` })).json().grants;
+    const adminGrant = grants.find((g: { role: string }) => g.role === 'admin');
+    const demote = await admin.req({
+      method: 'DELETE',
+      url: `/api/v1/users/${adminUser.id}/grants/${adminGrant.id}`,
+    });
+    expect(demote.json().error).toMatchObject({ code: 'validation_failed', field: 'role' });
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/connect';
 import {
@@ -185,18 +185,29 @@ export const projectSpec: EntitySpec = {
     },
     save: async (tx, id, values) => {
       const wanted = [...new Set((values.objectiveIds as string[] | undefined) ?? [])];
-      for (const oid of wanted) {
+      const current = await tx
+        .select({ id: projectObjectives.objectiveId })
+        .from(projectObjectives)
+        .where(eq(projectObjectives.projectId, id));
+      const held = new Set(current.map((r) => r.id));
+      // Only a newly linked objective must be active; links to one archived since stay as they are.
+      for (const oid of wanted.filter((o) => !held.has(o))) {
         const [o] = await tx
           .select({ a: objectives.archivedAt })
           .from(objectives)
           .where(eq(objectives.id, oid));
         if (!o || o.a) throw invalidRef('objectiveIds', `No active objective with id ${oid}`);
       }
-      await tx.delete(projectObjectives).where(eq(projectObjectives.projectId, id));
-      if (wanted.length)
+      const gone = [...held].filter((o) => !wanted.includes(o));
+      if (gone.length)
+        await tx
+          .delete(projectObjectives)
+          .where(and(eq(projectObjectives.projectId, id), inArray(projectObjectives.objectiveId, gone)));
+      const added = wanted.filter((o) => !held.has(o));
+      if (added.length)
         await tx
           .insert(projectObjectives)
-          .values(wanted.map((objectiveId) => ({ projectId: id, objectiveId })));
+          .values(added.map((objectiveId) => ({ projectId: id, objectiveId })));
     },
   },
 };
