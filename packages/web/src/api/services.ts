@@ -9,7 +9,8 @@ import { keys } from './keys';
 export function useOfficeServices(officeId: string) {
   return useQuery({
     queryKey: keys.services(officeId),
-    queryFn: () => api.call(routes.officeServices.list, { params: { id: officeId }, query: { archived: 'all' } }),
+    queryFn: () =>
+      api.call(routes.officeServices.list, { params: { id: officeId }, query: { archived: 'all' } }),
   });
 }
 

@@ -1,7 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { AnchorLink } from '../ui/links';
 
-export function NotFound() {
+export function NotFound(): ReactNode {
   return (
     <Stack align="flex-start" p="lg" component="main">
       <Title order={1} fz="h2">

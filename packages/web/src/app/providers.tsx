@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { keys } from '../api/keys';
@@ -18,7 +18,16 @@ export function setSessionEndedHandler(fn: () => void) {
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, query) => {
-      if (isApiError(error) && error.status === 401 && query.queryKey[0] !== keys.me[0]) onSessionEnded();
+      if (isApiError(error) && error.code === 'unauthenticated' && query.queryKey[0] !== keys.me[0])
+        onSessionEnded();
+    },
+  }),
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'unauthenticated') onSessionEnded();
+      // A stale CSRF token (e.g. the session was renewed in another tab): fetch the current one.
+      if (isApiError(error) && error.code === 'csrf_failed')
+        void queryClient.refetchQueries({ queryKey: keys.me });
     },
   }),
   defaultOptions: {

@@ -40,6 +40,7 @@ import { parseListSearch } from '../lib/list-state';
 import { parseLoginSearch, parseTabSearch, parseTreeSearch } from '../lib/search';
 import { NotFound } from './not-found';
 import { queryClient, setSessionEndedHandler } from './providers';
+import { RouteError } from './route-error';
 import { Shell } from './shell';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -75,6 +76,13 @@ function page<P extends string>(path: P, component: () => ReactNode) {
 function detail<P extends string>(path: P, component: () => ReactNode) {
   return createRoute({ getParentRoute: () => appRoute, path, component, validateSearch: parseTabSearch });
 }
+function list<P extends string, S extends object>(
+  path: P,
+  component: () => ReactNode,
+  validateSearch: (raw: Record<string, unknown>) => S,
+) {
+  return createRoute({ getParentRoute: () => appRoute, path, component, validateSearch });
+}
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -82,75 +90,29 @@ const routeTree = rootRoute.addChildren([
     page('/', OverviewPage),
     page('/account', AccountPage),
     page('/account/tokens', TokensPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/offices',
-      component: OfficesPage,
-      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, officeViews),
-    }),
+    list('/offices', OfficesPage, (s: Record<string, unknown>) => parseTreeSearch(s, officeViews)),
     detail('/offices/$id', OfficeDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/org-units',
-      component: OrgUnitsPage,
-      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, []),
-    }),
+    list('/org-units', OrgUnitsPage, (s: Record<string, unknown>) => parseTreeSearch(s, [])),
     detail('/org-units/$id', OrgUnitDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/objectives',
-      component: ObjectivesPage,
-      validateSearch: (s: Record<string, unknown>) => parseTreeSearch(s, []),
-    }),
+    list('/objectives', ObjectivesPage, (s: Record<string, unknown>) => parseTreeSearch(s, [])),
     detail('/objectives/$id', ObjectiveDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/portfolios',
-      component: PortfoliosPage,
-      validateSearch: parsePortfolioSearch,
-    }),
+    list('/portfolios', PortfoliosPage, parsePortfolioSearch),
     detail('/portfolios/$id', PortfolioDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/programs',
-      component: ProgramsPage,
-      validateSearch: (s: Record<string, unknown>) => parseListSearch(programListSpec, s),
-    }),
+    list('/programs', ProgramsPage, (s: Record<string, unknown>) => parseListSearch(programListSpec, s)),
     detail('/programs/$id', ProgramDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/projects',
-      component: ProjectsPage,
-      validateSearch: (s: Record<string, unknown>) => parseListSearch(projectListSpec, s),
-    }),
+    list('/projects', ProjectsPage, (s: Record<string, unknown>) => parseListSearch(projectListSpec, s)),
     detail('/projects/$id', ProjectDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/operations',
-      component: OperationsPage,
-      validateSearch: (s: Record<string, unknown>) => parseListSearch(operationListSpec, s),
-    }),
+    list('/operations', OperationsPage, (s: Record<string, unknown>) =>
+      parseListSearch(operationListSpec, s),
+    ),
     detail('/operations/$id', OperationDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/project-types',
-      component: ProjectTypesPage,
-      validateSearch: (s: Record<string, unknown>) => parseListSearch(projectTypeListSpec, s),
-    }),
+    list('/project-types', ProjectTypesPage, (s: Record<string, unknown>) =>
+      parseListSearch(projectTypeListSpec, s),
+    ),
     detail('/project-types/$id', ProjectTypeDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/users',
-      component: UsersPage,
-      validateSearch: (s: Record<string, unknown>) => parseListSearch(userListSpec, s),
-    }),
+    list('/users', UsersPage, (s: Record<string, unknown>) => parseListSearch(userListSpec, s)),
     detail('/users/$id', UserDetailPage),
-    createRoute({
-      getParentRoute: () => appRoute,
-      path: '/audit',
-      component: AuditPage,
-      validateSearch: parseAuditSearch,
-    }),
+    list('/audit', AuditPage, parseAuditSearch),
   ]),
 ]);
 
@@ -158,6 +120,7 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: 'intent',
+  defaultErrorComponent: RouteError,
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,
 });

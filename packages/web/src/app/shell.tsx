@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { routes } from '@pharos/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { api } from '../api/client';
 import { setSignedOut, useMe } from '../api/me';
 import { ChevronDown } from '../ui/icons';
@@ -78,7 +79,7 @@ function UserMenu() {
 }
 
 /** The signed-in layout: header, navigation (a burger on narrow screens) and the page. */
-export function Shell() {
+export function Shell(): ReactNode {
   const [opened, { toggle, close }] = useDisclosure(false);
   return (
     <AppShell

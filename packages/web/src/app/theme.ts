@@ -1,4 +1,17 @@
-import { createTheme } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  MultiSelect,
+  NumberInput,
+  PasswordInput,
+  Select,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+
+// Required fields keep `required` on their input, but the asterisk is drawn by CSS (global.css) rather
+// than put into the label, so a label's text is exactly its name (for people and for getByLabel).
+const noAsterisk = { defaultProps: { withAsterisk: false } };
 
 /** Calm and professional: a deep navy primary, neutral surfaces, system fonts. */
 export const theme = createTheme({
@@ -27,5 +40,13 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Paper: { defaultProps: { radius: 'md' } },
+    TextInput: TextInput.extend(noAsterisk),
+    PasswordInput: PasswordInput.extend(noAsterisk),
+    Textarea: Textarea.extend(noAsterisk),
+    Select: Select.extend(noAsterisk),
+    MultiSelect: MultiSelect.extend(noAsterisk),
+    NumberInput: NumberInput.extend(noAsterisk),
+    // Badges carry statuses and kinds: sentence case, and never cut short in a narrow column.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' }, styles: { root: { minWidth: 'max-content' } } }),
   },
 });

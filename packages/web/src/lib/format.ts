@@ -8,16 +8,21 @@ export function formatDate(iso: string | null | undefined): string {
   );
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
 /** Instants are shown in the reader's time zone, which is named. */
 export function formatDateTime(ts: string | null | undefined): string {
   if (!ts) return '—';
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return ts;
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZoneName: 'short',
-  }).format(d);
+  return dateTimeFormat.format(d);
 }
 
 /** "on_hold" → "On hold". */

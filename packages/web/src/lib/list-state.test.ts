@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countFilters,
   type ListSpec,
   nextSort,
   parseListSearch,
@@ -103,5 +104,12 @@ describe('sorting', () => {
     expect(sortState('code', 'code')).toBe('ascending');
     expect(sortState('-code', 'code')).toBe('descending');
     expect(sortState('name', 'code')).toBe('none');
+  });
+});
+
+describe('countFilters', () => {
+  it('counts the filters that are set', () => {
+    expect(countFilters(spec, { status: 'active', q: 'x', page: 2 })).toBe(1);
+    expect(countFilters(spec, {})).toBe(0);
   });
 });

@@ -105,3 +105,8 @@ export function sortState(current: string | undefined, field: string): 'ascendin
   if (current === `-${field}`) return 'descending';
   return 'none';
 }
+
+/** How many of the spec's filters are set (for a "Filters (2)" button). */
+export function countFilters<F extends string>(spec: ListSpec<F>, s: ListSearch<F>): number {
+  return (Object.keys(spec.filters) as F[]).filter((f) => Boolean(s[f])).length;
+}

@@ -1,5 +1,8 @@
 /** Trees built from flat lists of items that name their parent. */
 
+/** Siblings in code order. */
+export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+
 export interface TreeNode<T> {
   item: T;
   children: TreeNode<T>[];

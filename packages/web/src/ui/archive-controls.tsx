@@ -31,9 +31,12 @@ export function ArchiveControls({
     await m.mutateAsync({ id: item.id, version: item.version, restore });
     notifications.show({
       color: 'green',
-      message: restore
-        ? `${item.name} is restored.`
-        : `${item.name} is archived. It can be restored at any time.`,
+      message:
+        entity === 'users'
+          ? `${item.name} is ${restore ? 'reactivated' : 'deactivated'}.`
+          : restore
+            ? `${item.name} is restored.`
+            : `${item.name} is archived. It can be restored at any time.`,
     });
   };
   return restore ? (
@@ -48,7 +51,11 @@ export function ArchiveControls({
     <ConfirmButton
       label={archiveLabel}
       title={`${archiveLabel} ${noun}`}
-      message={`${archiveLabel} “${item.name}”? Nothing is deleted: it keeps its history and can be restored.`}
+      message={
+        entity === 'users'
+          ? `${archiveLabel} “${item.name}”? They can no longer sign in. Their history is kept and they can be reactivated.`
+          : `${archiveLabel} “${item.name}”? Nothing is deleted: it keeps its history and can be restored.`
+      }
       confirmLabel={archiveLabel}
       color="red"
       variant="light"

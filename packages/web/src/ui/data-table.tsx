@@ -12,6 +12,8 @@ export interface Column<T> {
   width?: number | string;
   /** Hide on narrow screens. */
   wide?: boolean;
+  /** Keep the cell on one line (codes, dates, badges). */
+  nowrap?: boolean;
 }
 
 interface DataTableProps<T extends { id: string }> {
@@ -85,7 +87,11 @@ export function DataTable<T extends { id: string }>(props: DataTableProps<T>) {
               rows.map((row) => (
                 <Table.Tr key={row.id} c={props.rowMuted?.(row) ? 'dimmed' : undefined}>
                   {columns.map((c) => (
-                    <Table.Td key={c.key} visibleFrom={c.wide ? 'md' : undefined}>
+                    <Table.Td
+                      key={c.key}
+                      visibleFrom={c.wide ? 'md' : undefined}
+                      style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                    >
                       {c.render(row)}
                     </Table.Td>
                   ))}
@@ -105,7 +111,7 @@ export function DataTable<T extends { id: string }>(props: DataTableProps<T>) {
               <Select
                 aria-label="Rows per page"
                 size="xs"
-                w={90}
+                w={110}
                 data={pageSizes.map((n) => ({ value: String(n), label: `${n} / page` }))}
                 value={String(pageSize)}
                 allowDeselect={false}

@@ -53,7 +53,7 @@ export function DetailPage<K extends EntityKey>(props: DetailPageProps<K>) {
               title={props.title ? props.title(item) : base.name}
               subtitle={props.subtitle?.(item)}
               badges={props.badges?.(item)}
-              archived={base.archivedAt !== null}
+              archived={base.archivedAt !== null && (props.entity === 'users' ? 'Deactivated' : true)}
               actions={
                 <>
                   {props.actions?.(item)}

@@ -18,7 +18,8 @@ const refFields: Record<string, EntityKey> = {
 };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function DiffValue({ field, value, own }: { field: string; value: unknown; own?: EntityKey }) {
+/** One value of a diff, with ids resolved to names and dates formatted. */
+export function DiffValue({ field, value, own }: { field: string; value: unknown; own?: EntityKey }) {
   const ref = field === 'parentId' ? own : refFields[field];
   if (ref && typeof value === 'string' && uuid.test(value)) return <RefLink entity={ref} id={value} plain />;
   if (
@@ -34,6 +35,15 @@ function DiffValue({ field, value, own }: { field: string; value: unknown; own?:
             {i > 0 && ', '}
             <RefLink entity={ref} id={v} plain />
           </span>
+        ))}
+      </>
+    );
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null))
+    return (
+      <>
+        {value.map((v, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: list items without ids, shown in order
+          <div key={i}>{formatValue(v)}</div>
         ))}
       </>
     );

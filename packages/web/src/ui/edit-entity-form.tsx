@@ -1,13 +1,14 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { isApiError } from '../api/client';
 import { type BaseItem, type EntityKey, entities, type ItemOf } from '../api/entities';
 import { fetchItem, useUpdateEntity } from '../api/hooks';
 import { keys } from '../api/keys';
-import { fieldLabel, formatValue } from '../lib/audit-diff';
+import { fieldLabel } from '../lib/audit-diff';
+import { DiffValue } from './diff-view';
 import { type FormApi, useZodForm } from './use-zod-form';
 
 interface EditEntityFormProps<K extends EntityKey, V extends object> {
@@ -46,6 +47,12 @@ export function EditEntityForm<K extends EntityKey, V extends object>(props: Edi
   const update = useUpdateEntity(entity);
   const qc = useQueryClient();
   const noun = entities[entity].singular;
+  const notice = useRef<HTMLDivElement>(null);
+
+  // A conflict or an error is announced at the top of the form: bring it into view.
+  useEffect(() => {
+    if (conflict || form.formError) notice.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [conflict, form.formError]);
 
   // The item was refetched: follow it, unless the user is in the middle of an edit.
   // biome-ignore lint/correctness/useExhaustiveDependencies: react to a new version only
@@ -99,6 +106,7 @@ export function EditEntityForm<K extends EntityKey, V extends object>(props: Edi
 
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${noun}`}>
+      <div ref={notice} style={{ scrollMarginTop: 72 }} />
       <Stack gap="md" maw={760}>
         {conflict && !conflict.reloaded && (
           <Alert color="yellow" title="Someone else changed this item" role="alert">
@@ -119,7 +127,7 @@ export function EditEntityForm<K extends EntityKey, V extends object>(props: Edi
             <List size="sm" my="xs">
               {Object.entries(conflict.pending).map(([k, v]) => (
                 <List.Item key={k}>
-                  <strong>{fieldLabel(k)}</strong>: {formatValue(v)}
+                  <strong>{fieldLabel(k)}</strong>: <DiffValue field={k} value={v} own={entity} />
                 </List.Item>
               ))}
             </List>

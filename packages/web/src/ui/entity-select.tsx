@@ -1,4 +1,4 @@
-import { MultiSelect, Select } from '@mantine/core';
+import { MultiSelect, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useMemo, useState } from 'react';
 import { type EntityKey, itemLabel, type ListQueryOf } from '../api/entities';
@@ -16,12 +16,13 @@ interface EntitySelectProps {
   placeholder?: string;
   required?: boolean;
   readOnly?: boolean;
+  variant?: string;
   clearable?: boolean;
   /** Extra list filters, e.g. { portfolioId } to pick only the programs of one portfolio. */
   where?: Record<string, string | undefined>;
   /** Leave this item out (an item cannot be its own parent). */
   excludeId?: string;
-  w?: number | string;
+  w?: SelectProps['w'];
 }
 
 /** A searchable select over an entity; it searches on the server, so it scales to any number of items. */
@@ -63,7 +64,7 @@ export function EntitySelect(props: EntitySelectProps) {
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}
-      clearable={clearable ?? !required}
+      clearable={!rest.readOnly && (clearable ?? !required)}
       nothingFoundMessage={
         list.isFetching ? 'Searching…' : list.isError ? 'Could not load the options' : 'Nothing found'
       }
@@ -81,6 +82,7 @@ interface EntityMultiSelectProps {
   error?: ReactNode;
   placeholder?: string;
   readOnly?: boolean;
+  variant?: string;
 }
 
 /** Pick several items of a small entity (e.g. objectives); archived ones already picked stay visible. */
@@ -98,7 +100,7 @@ export function EntityMultiSelect(props: EntityMultiSelectProps) {
       value={value}
       onChange={onChange}
       searchable
-      clearable
+      clearable={!rest.readOnly}
       nothingFoundMessage={all.isError ? 'Could not load the options' : 'Nothing found'}
       comboboxProps={{ withinPortal: true }}
     />

@@ -10,6 +10,9 @@ export type KeysOf<V, T> = {
 }[keyof V] &
   string;
 
+/** The keys of V whose values are (narrower than) T, e.g. enum fields for T = string. */
+export type SubKeysOf<V, T> = { [K in keyof V]-?: V[K] extends T ? K : never }[keyof V] & string;
+
 interface Base<V extends object, T> {
   form: FormApi<V>;
   name: KeysOf<V, T>;
@@ -30,6 +33,7 @@ export function FormText<V extends object>(
       onChange={(e) => form.set(name, e.currentTarget.value as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
@@ -43,6 +47,7 @@ export function FormPassword<V extends object>(props: Base<V, string> & { autoCo
       onChange={(e) => form.set(name, e.currentTarget.value as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
@@ -59,12 +64,17 @@ export function FormTextarea<V extends object>(props: Base<V, string> & { minRow
       onChange={(e) => form.set(name, e.currentTarget.value as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
 
 export function FormSelect<V extends object>(
-  props: Base<V, string> & { data: { value: string; label: string }[]; clearable?: false },
+  props: Omit<Base<V, string>, 'name'> & {
+    name: SubKeysOf<V, string>;
+    data: { value: string; label: string }[];
+    clearable?: false;
+  },
 ) {
   const { form, name, data, ...rest } = props;
   return (
@@ -76,6 +86,7 @@ export function FormSelect<V extends object>(
       onChange={(v) => v !== null && form.set(name, v as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
       comboboxProps={{ withinPortal: true }}
     />
   );
@@ -92,6 +103,7 @@ export function FormDate<V extends object>(props: Base<V, string | null>) {
       onChange={(e) => form.set(name, (e.currentTarget.value || null) as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
@@ -107,6 +119,7 @@ export function FormNumber<V extends object>(
       onChange={(v) => form.set(name, (typeof v === 'number' ? v : Number(v) || 0) as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
@@ -130,6 +143,7 @@ export function FormEntitySelect<V extends object, K extends EntityKey>(
       }}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }
@@ -143,6 +157,7 @@ export function FormEntityMultiSelect<V extends object>(props: Base<V, string[]>
       onChange={(ids) => form.set(name, ids as V[typeof name])}
       error={form.error(name)}
       readOnly={form.readOnly}
+      variant={form.readOnly ? 'filled' : undefined}
     />
   );
 }

@@ -1,6 +1,6 @@
-import { Group, SegmentedControl, Select, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ArchivedFilter } from '../lib/list-state';
 import { SearchIcon } from './icons';
 
@@ -39,25 +39,24 @@ export function SearchBox({
 export function ArchivedToggle({
   value,
   onChange,
+  archivedLabel = 'Archived',
 }: {
   value: ArchivedFilter | undefined;
   onChange: (v: 'archived' | 'all' | undefined) => void;
+  archivedLabel?: string;
 }) {
-  const id = useId();
   return (
-    <div role="group" aria-labelledby={id}>
-      <VisuallyHidden id={id}>Show</VisuallyHidden>
-      <SegmentedControl
-        size="sm"
-        value={value ?? 'active'}
-        onChange={(v) => onChange(v === 'active' ? undefined : (v as 'archived' | 'all'))}
-        data={[
-          { value: 'active', label: 'Active' },
-          { value: 'archived', label: 'Archived' },
-          { value: 'all', label: 'All' },
-        ]}
-      />
-    </div>
+    <SegmentedControl
+      aria-label="Show"
+      size="sm"
+      value={value ?? 'active'}
+      onChange={(v) => onChange(v === 'active' ? undefined : (v as 'archived' | 'all'))}
+      data={[
+        { value: 'active', label: 'Active' },
+        { value: 'archived', label: archivedLabel },
+        { value: 'all', label: 'All' },
+      ]}
+    />
   );
 }
 
@@ -92,5 +91,24 @@ export function ListToolbar({ children }: { children: ReactNode }) {
     <Group gap="sm" mb="md" wrap="wrap" align="flex-end" role="search">
       {children}
     </Group>
+  );
+}
+
+/** The filters of a list: inline on wide screens, behind a "Filters" button on narrow ones. */
+export function FilterGroup({ active, children }: { active: number; children: ReactNode }) {
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [open, setOpen] = useState(false);
+  if (!narrow) return <>{children}</>;
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        {open ? 'Hide filters' : `Filters${active > 0 ? ` (${active})` : ''}`}
+      </Button>
+      {open && (
+        <Stack w="100%" gap="sm">
+          {children}
+        </Stack>
+      )}
+    </>
   );
 }

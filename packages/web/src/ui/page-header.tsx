@@ -1,4 +1,5 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 
 /** The top of every page: one h1, an optional line under it, and the page's actions on the right. */
@@ -13,8 +14,10 @@ export function PageHeader({
   subtitle?: ReactNode;
   badges?: ReactNode;
   actions?: ReactNode;
-  archived?: boolean;
+  /** Show an "Archived" badge (or this text). */
+  archived?: boolean | string;
 }) {
+  useDocumentTitle(typeof title === 'string' ? `${title} · Pharos` : 'Pharos');
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="sm">
       <Stack gap={4} style={{ minWidth: 0 }}>
@@ -24,7 +27,7 @@ export function PageHeader({
           </Title>
           {archived && (
             <Badge color="gray" variant="outline">
-              Archived
+              {typeof archived === 'string' ? archived : 'Archived'}
             </Badge>
           )}
           {badges}

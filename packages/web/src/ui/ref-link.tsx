@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import { type EntityKey, entities, itemLabel } from '../api/entities';
+import { useEntity } from '../api/hooks';
 import { useLookup } from '../api/lookup';
 import { useAbility } from '../api/me';
 import { AnchorLink } from './links';
@@ -11,29 +12,36 @@ export function RefLink({
   entity,
   id,
   plain,
+  short,
 }: {
   entity: EntityKey;
   id: string | null | undefined;
   plain?: boolean;
+  /** Only the name (the code shows on hover): for narrow table columns. */
+  short?: boolean;
 }) {
   const cfg = entities[entity];
   const canRead = useAbility(`${cfg.resource}.read`);
   const allowed = entity !== 'users' || canRead;
-  const lookup = useLookup(entity, Boolean(id) && allowed);
+  // Projects are many: fetch the one referenced; other entities are few enough to load once, by id.
+  const many = entity === 'projects';
+  const lookup = useLookup(entity, Boolean(id) && allowed && !many);
+  const single = useEntity(entity, many ? id : null);
   if (!id)
     return (
       <Text span c="dimmed">
         —
       </Text>
     );
-  const item = lookup.get(id) as Named | undefined;
+  const item = (many ? single.data : lookup.get(id)) as Named | undefined;
   if (!item)
     return (
       <Text span c="dimmed" size="sm" title={id}>
-        {lookup.ready || !allowed ? 'Not visible' : '…'}
+        {lookup.ready || single.isError || !allowed ? 'Not visible' : '…'}
       </Text>
     );
-  const label = entity === 'users' ? item.name : itemLabel(item);
+  const full = entity === 'users' ? item.name : itemLabel(item);
+  const label = short ? item.name : full;
   if (plain) return <>{label}</>;
   return (
     <AnchorLink
@@ -41,20 +49,9 @@ export function RefLink({
       params={{ id }}
       size="sm"
       td={item.archivedAt ? 'line-through' : undefined}
+      title={short && full !== label ? full : undefined}
     >
       {label}
     </AnchorLink>
   );
-}
-
-/** Resolve an id to a readable name (for text, not links). */
-export function useRefName(entity: EntityKey) {
-  const cfg = entities[entity];
-  const canRead = useAbility(`${cfg.resource}.read`);
-  const lookup = useLookup(entity, entity !== 'users' || canRead);
-  return (id: string) => {
-    const item = lookup.get(id) as Named | undefined;
-    if (!item) return id;
-    return entity === 'users' ? item.name : itemLabel(item);
-  };
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PasswordChangeBody, routes } from '@pharos/api';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { api, isApiError } from '../../api/client';
 import { useMe } from '../../api/me';
 import { FormPassword } from '../../ui/form-fields';
@@ -9,7 +9,7 @@ import { AnchorLink } from '../../ui/links';
 import { PageHeader } from '../../ui/page-header';
 import { useZodForm } from '../../ui/use-zod-form';
 
-export function AccountPage() {
+export function AccountPage(): ReactNode {
   const me = useMe();
   const form = useZodForm({ currentPassword: '', newPassword: '', confirm: '' });
   const [busy, setBusy] = useState(false);

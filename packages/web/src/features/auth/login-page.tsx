@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { routes } from '@pharos/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { setSignedIn } from '../../api/me';
 
@@ -18,12 +19,12 @@ function loginError(e: unknown): string {
 
 /** Where to go after signing in: only a path inside this app. */
 export function safeRedirect(target: string | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login'))
-    return '/';
+  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
   return target;
 }
 
-export function LoginPage() {
+export function LoginPage(): ReactNode {
+  useDocumentTitle('Sign in · Pharos');
   const { redirect } = route.useSearch();
   const navigate = useNavigate();
   const qc = useQueryClient();

@@ -17,7 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ApiToken, ApiTokenCreate, routes } from '@pharos/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { api } from '../../api/client';
 import { keys } from '../../api/keys';
 import { formatDateTime } from '../../lib/format';
@@ -89,7 +89,7 @@ function NewTokenForm({ onCreated }: { onCreated: (secret: string, name: string)
   );
 }
 
-export function TokensPage() {
+export function TokensPage(): ReactNode {
   const qc = useQueryClient();
   const [secret, setSecret] = useState<{ token: string; name: string } | null>(null);
   const list = useQuery({ queryKey: keys.tokens, queryFn: () => api.call(routes.listTokens) });
@@ -172,7 +172,7 @@ export function TokensPage() {
                       {(list.data?.items ?? []).map((t) => (
                         <Table.Tr key={t.id} c={t.revokedAt ? 'dimmed' : undefined}>
                           <Table.Td>{t.name}</Table.Td>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <Code>{t.prefix}…</Code>
                           </Table.Td>
                           <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>

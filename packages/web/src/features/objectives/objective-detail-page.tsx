@@ -1,28 +1,47 @@
-import { Stack, Text } from '@mantine/core';
-import { type Objective, ObjectiveUpdate } from '@pharos/api';
+import { Group, Stack, Text } from '@mantine/core';
+import { type Objective, ObjectiveCreate, ObjectiveUpdate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useEntityList } from '../../api/hooks';
+import { useAbility } from '../../api/me';
+import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { DataTable } from '../../ui/data-table';
 import { DetailPage } from '../../ui/detail-page';
 import { EditEntityForm } from '../../ui/edit-entity-form';
 import { FormEntitySelect } from '../../ui/form-fields';
 import { AnchorLink } from '../../ui/links';
 import { MoveButton } from '../../ui/move-button';
+import { NewButton } from '../../ui/new-button';
 import { RefLink } from '../../ui/ref-link';
 import { RelatedProjects } from '../projects/related-projects';
-import { ObjectiveFields, objectiveValues } from './objective-fields';
+import { newObjectiveValues, ObjectiveFields, objectiveValues } from './objective-fields';
 
 const route = getRouteApi('/app/objectives/$id');
 
 function Contributions({ objective }: { objective: Objective }) {
   const children = useEntityList('objectives', { parentId: objective.id, pageSize: 200, sort: 'code' });
   const total = (children.data?.items ?? []).reduce((s, o) => s + o.weight, 0);
+  const canCreate = useAbility('objective.create');
+  const [creating, setCreating] = useState(false);
   return (
     <Stack gap="xl">
       <section aria-label="Sub-objectives">
-        <Text fw={600} mb="sm">
-          Sub-objectives
-        </Text>
+        <Group justify="space-between" mb="sm">
+          <Text fw={600}>Sub-objectives</Text>
+          {canCreate && !objective.archivedAt && (
+            <NewButton noun="sub-objective" onClick={() => setCreating(true)} />
+          )}
+        </Group>
+        <CreateEntityModal
+          entity="objectives"
+          opened={creating}
+          onClose={() => setCreating(false)}
+          schema={ObjectiveCreate}
+          initial={newObjectiveValues({ parentId: objective.id, officeId: objective.officeId })}
+        >
+          {(form) => <ObjectiveFields form={form} />}
+        </CreateEntityModal>
         <DataTable
           caption="Sub-objectives"
           columns={[
@@ -59,7 +78,7 @@ function Contributions({ objective }: { objective: Objective }) {
   );
 }
 
-export function ObjectiveDetailPage() {
+export function ObjectiveDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -81,9 +100,20 @@ export function ObjectiveDetailPage() {
         </>
       )}
       actions={(o) => (
-        <MoveButton entity="objectives" item={o} toValues={(x) => ({ parentId: x.parentId })} schema={ObjectiveUpdate}>
+        <MoveButton
+          entity="objectives"
+          item={o}
+          toValues={(x) => ({ parentId: x.parentId })}
+          schema={ObjectiveUpdate}
+        >
           {(form) => (
-            <FormEntitySelect form={form} name="parentId" entity="objectives" label="Parent objective" excludeId={o.id} />
+            <FormEntitySelect
+              form={form}
+              name="parentId"
+              entity="objectives"
+              label="Parent objective"
+              excludeId={o.id}
+            />
           )}
         </MoveButton>
       )}

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Progress, Text, Tooltip } from '@mantine/core';
 import { type Objective, ObjectiveCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityAll } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { percent } from '../../lib/format';
@@ -19,7 +19,7 @@ import { newObjectiveValues, ObjectiveFields } from './objective-fields';
 const route = getRouteApi('/app/objectives');
 const byWeight = (a: Objective, b: Objective) => b.weight - a.weight || a.code.localeCompare(b.code);
 
-export function ObjectivesPage() {
+export function ObjectivesPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const canCreate = useAbility('objective.create');
@@ -90,7 +90,9 @@ export function ObjectivesPage() {
                           <Badge variant="outline" color="gray" radius="sm" title="Weight">
                             weight {o.weight}
                           </Badge>
-                          <Tooltip label={`${percent(s?.local ?? 0)} of its siblings, ${percent(s?.global ?? 0)} of all objectives`}>
+                          <Tooltip
+                            label={`${percent(s?.local ?? 0)} of its siblings, ${percent(s?.global ?? 0)} of all objectives`}
+                          >
                             <Group gap={6} wrap="nowrap" w={150} visibleFrom="sm">
                               <Progress value={(s?.global ?? 0) * 100} w={80} size="sm" aria-hidden />
                               <Text size="xs" c="dimmed">

@@ -1,4 +1,15 @@
-import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { authorityLevels, type Office, OfficeUpdate } from '@pharos/api';
 import { humanize, options } from '../../lib/format';
 import { EditEntityForm } from '../../ui/edit-entity-form';
@@ -99,7 +110,12 @@ function KpiTable({ form }: { form: FormApi<Charter> }) {
                   variant="subtle"
                   color="red"
                   aria-label={`Remove KPI ${i + 1}`}
-                  onClick={() => form.set('kpis', kpis.filter((_, j) => j !== i))}
+                  onClick={() =>
+                    form.set(
+                      'kpis',
+                      kpis.filter((_, j) => j !== i),
+                    )
+                  }
                 >
                   ×
                 </ActionIcon>

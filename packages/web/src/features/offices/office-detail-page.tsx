@@ -1,7 +1,14 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { type Office, OfficeCreate, officeKindLabels, OfficeUpdate, type Portfolio, PortfolioCreate } from '@pharos/api';
+import {
+  type Office,
+  OfficeCreate,
+  OfficeUpdate,
+  officeKindLabels,
+  type Portfolio,
+  PortfolioCreate,
+} from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { OfficeKindBadge } from '../../ui/badges';
@@ -33,7 +40,11 @@ const officeColumns: Column<Office>[] = [
     ),
   },
   { key: 'kind', label: 'Kind', render: (o) => <OfficeKindBadge kind={o.kind} /> },
-  { key: 'orgUnit', label: 'Organization unit', render: (o) => <RefLink entity="orgUnits" id={o.orgUnitId} /> },
+  {
+    key: 'orgUnit',
+    label: 'Organization unit',
+    render: (o) => <RefLink entity="orgUnits" id={o.orgUnitId} short />,
+  },
 ];
 
 const portfolioColumns: Column<Portfolio>[] = [
@@ -46,8 +57,8 @@ const portfolioColumns: Column<Portfolio>[] = [
       </AnchorLink>
     ),
   },
-  { key: 'parent', label: 'Parent', render: (p) => <RefLink entity="portfolios" id={p.parentId} /> },
-  { key: 'manager', label: 'Manager', render: (p) => <RefLink entity="users" id={p.managerId} /> },
+  { key: 'parent', label: 'Parent', render: (p) => <RefLink entity="portfolios" id={p.parentId} short /> },
+  { key: 'manager', label: 'Manager', render: (p) => <RefLink entity="users" id={p.managerId} short /> },
 ];
 
 function ChildOffices({ office }: { office: Office }) {
@@ -60,7 +71,9 @@ function ChildOffices({ office }: { office: Office }) {
         <Text size="sm" c="dimmed">
           Offices that report to this one.
         </Text>
-        {canCreate && !office.archivedAt && <NewButton noun="child office" onClick={() => setCreating(true)} />}
+        {canCreate && !office.archivedAt && (
+          <NewButton noun="child office" onClick={() => setCreating(true)} />
+        )}
       </Group>
       <DataTable
         caption="Child offices"
@@ -94,7 +107,9 @@ function OwnedWork({ office }: { office: Office }) {
       <section aria-label="Portfolios owned">
         <Group justify="space-between" mb="sm">
           <Text fw={600}>Portfolios owned</Text>
-          {canCreate && !office.archivedAt && <NewButton noun="portfolio" onClick={() => setCreating(true)} />}
+          {canCreate && !office.archivedAt && (
+            <NewButton noun="portfolio" onClick={() => setCreating(true)} />
+          )}
         </Group>
         <DataTable
           caption="Portfolios owned"
@@ -107,7 +122,11 @@ function OwnedWork({ office }: { office: Office }) {
           empty="This office owns no portfolios."
         />
       </section>
-      <RelatedProjects filter={{ officeId: office.id }} caption="Projects owned" empty="This office owns no projects." />
+      <RelatedProjects
+        filter={{ officeId: office.id }}
+        caption="Projects owned"
+        empty="This office owns no projects."
+      />
       <CreateEntityModal
         entity="portfolios"
         opened={creating}
@@ -121,7 +140,7 @@ function OwnedWork({ office }: { office: Office }) {
   );
 }
 
-export function OfficeDetailPage() {
+export function OfficeDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -150,7 +169,12 @@ export function OfficeDetailPage() {
       )}
       badges={(o) => <OfficeKindBadge kind={o.kind} />}
       actions={(o) => (
-        <MoveButton entity="offices" item={o} toValues={(x) => ({ parentId: x.parentId })} schema={OfficeUpdate}>
+        <MoveButton
+          entity="offices"
+          item={o}
+          toValues={(x) => ({ parentId: x.parentId })}
+          schema={OfficeUpdate}
+        >
           {(form) => (
             <FormEntitySelect
               form={form}

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
 import { type Office, OfficeCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityAll } from '../../api/hooks';
 import { useAbility } from '../../api/me';
-import { buildTree, collectIds, filterTree } from '../../lib/tree';
+import { buildTree, byCode, collectIds, countNodes, filterTree } from '../../lib/tree';
 import { ArchivedBadge, OfficeKindBadge } from '../../ui/badges';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { AnchorLink } from '../../ui/links';
@@ -19,9 +19,7 @@ import { OrgChart } from './org-chart';
 export const officeViews = ['tree', 'chart'] as const;
 const route = getRouteApi('/app/offices');
 
-export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
-
-export function OfficesPage() {
+export function OfficesPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const canCreate = useAbility('office.create');
@@ -32,8 +30,10 @@ export function OfficesPage() {
     const q = search.q?.toLowerCase();
     return q ? filterTree(tree, (o) => `${o.code} ${o.name}`.toLowerCase().includes(q)) : tree;
   }, [all.data, search.q]);
-  // The top level starts open; a filter opens everything it kept.
-  const { open, toggle, set } = useExpansion(() => roots.map((r) => r.item.id));
+  // A small network starts fully open, a large one at its top level; a filter opens all it kept.
+  const { open, toggle, set } = useExpansion(() =>
+    countNodes(roots) <= 60 ? collectIds(roots) : roots.map((r) => r.item.id),
+  );
   useEffect(() => {
     if (search.q) set(collectIds(roots));
   }, [search.q, roots, set]);
@@ -47,20 +47,17 @@ export function OfficesPage() {
         actions={canCreate && <NewButton noun="office" onClick={() => setCreating(true)} />}
       />
       <ListToolbar>
-        <div>
-          <span className="visually-hidden" id="office-view-label">
-            View
-          </span>
-          <SegmentedControl
-            aria-labelledby="office-view-label"
-            value={chart ? 'chart' : 'tree'}
-            onChange={(v) => navigate({ search: (prev) => ({ ...prev, view: v === 'chart' ? 'chart' : undefined }) })}
-            data={[
-              { value: 'tree', label: 'Tree' },
-              { value: 'chart', label: 'Org chart' },
-            ]}
-          />
-        </div>
+        <SegmentedControl
+          aria-label="View"
+          value={chart ? 'chart' : 'tree'}
+          onChange={(v) =>
+            navigate({ search: (prev) => ({ ...prev, view: v === 'chart' ? 'chart' : undefined }) })
+          }
+          data={[
+            { value: 'tree', label: 'Tree' },
+            { value: 'chart', label: 'Org chart' },
+          ]}
+        />
         <SearchBox
           value={search.q}
           onChange={(q) => navigate({ search: (prev) => ({ ...prev, q }), replace: true })}

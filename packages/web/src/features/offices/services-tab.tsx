@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type Office,
@@ -19,10 +31,26 @@ import { useZodForm } from '../../ui/use-zod-form';
 type ServiceClass = (typeof serviceClasses)[number];
 
 const classInfo: Record<ServiceClass, { title: string; text: string; color: string }> = {
-  general: { title: 'General', text: 'Offered to everyone: reporting, knowledge, the project registry.', color: 'gray' },
-  supportive: { title: 'Supportive', text: 'Help on request: templates, training, coaching, expertise.', color: 'teal' },
-  controlling: { title: 'Controlling', text: 'Require compliance: reviews, audits, stage gates.', color: 'orange' },
-  directive: { title: 'Directive', text: 'Manage directly: provide project managers, run projects.', color: 'indigo' },
+  general: {
+    title: 'General',
+    text: 'Offered to everyone: reporting, knowledge, the project registry.',
+    color: 'gray',
+  },
+  supportive: {
+    title: 'Supportive',
+    text: 'Help on request: templates, training, coaching, expertise.',
+    color: 'teal',
+  },
+  controlling: {
+    title: 'Controlling',
+    text: 'Require compliance: reviews, audits, stage gates.',
+    color: 'orange',
+  },
+  directive: {
+    title: 'Directive',
+    text: 'Manage directly: provide project managers, run projects.',
+    color: 'indigo',
+  },
 };
 
 interface ServiceValues {
@@ -100,7 +128,9 @@ export function ServicesTab({ office }: { office: Office }) {
   const q = useOfficeServices(office.id);
   const m = useServiceMutations(office.id);
   const [showWithdrawn, setShowWithdrawn] = useState(false);
-  const [editing, setEditing] = useState<{ service?: OfficeService; serviceClass: ServiceClass } | null>(null);
+  const [editing, setEditing] = useState<{ service?: OfficeService; serviceClass: ServiceClass } | null>(
+    null,
+  );
   const canAdd = office.abilities.update && office.archivedAt === null;
   return (
     <QueryState query={q} label="Loading the service catalog">
@@ -131,7 +161,12 @@ export function ServicesTab({ office }: { office: Office }) {
                         </Badge>
                       </Title>
                       {canAdd && (
-                        <Button size="compact-sm" variant="light" onClick={() => setEditing({ serviceClass: c })} aria-label={`Add ${info.title.toLowerCase()} service`}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => setEditing({ serviceClass: c })}
+                          aria-label={`Add ${info.title.toLowerCase()} service`}
+                        >
                           Add service
                         </Button>
                       )}
@@ -146,11 +181,22 @@ export function ServicesTab({ office }: { office: Office }) {
                     ) : (
                       <Stack gap="xs">
                         {inClass.map((s) => (
-                          <Card key={s.id} withBorder padding="xs" radius="sm" opacity={s.archivedAt ? 0.6 : 1}>
+                          <Card
+                            key={s.id}
+                            withBorder
+                            padding="xs"
+                            radius="sm"
+                            opacity={s.archivedAt ? 0.6 : 1}
+                          >
                             <Group justify="space-between" wrap="nowrap" align="flex-start">
                               <div style={{ minWidth: 0 }}>
                                 <Text size="sm" fw={500}>
-                                  {s.name} {s.archivedAt && <Badge size="xs" color="gray" variant="outline">Withdrawn</Badge>}
+                                  {s.name}{' '}
+                                  {s.archivedAt && (
+                                    <Badge size="xs" color="gray" variant="outline">
+                                      Withdrawn
+                                    </Badge>
+                                  )}
                                 </Text>
                                 {s.description && (
                                   <Text size="xs" c="dimmed" lineClamp={3}>
@@ -161,7 +207,12 @@ export function ServicesTab({ office }: { office: Office }) {
                               {s.archivedAt === null && (
                                 <Group gap={4} wrap="nowrap">
                                   {s.abilities.update && (
-                                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ service: s, serviceClass: s.serviceClass })} aria-label={`Edit ${s.name}`}>
+                                    <Button
+                                      size="compact-xs"
+                                      variant="subtle"
+                                      onClick={() => setEditing({ service: s, serviceClass: s.serviceClass })}
+                                      aria-label={`Edit ${s.name}`}
+                                    >
                                       Edit
                                     </Button>
                                   )}
@@ -177,7 +228,10 @@ export function ServicesTab({ office }: { office: Office }) {
                                       confirmLabel="Withdraw"
                                       onConfirm={async () => {
                                         await m.withdraw.mutateAsync({ serviceId: s.id, version: s.version });
-                                        notifications.show({ color: 'green', message: `${s.name} is withdrawn.` });
+                                        notifications.show({
+                                          color: 'green',
+                                          message: `${s.name} is withdrawn.`,
+                                        });
                                       }}
                                     />
                                   )}

@@ -1,5 +1,6 @@
 import { type Operation, OperationUpdate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { DetailPage } from '../../ui/detail-page';
 import { EditEntityForm } from '../../ui/edit-entity-form';
 import { FormEntitySelect } from '../../ui/form-fields';
@@ -11,7 +12,7 @@ const route = getRouteApi('/app/operations/$id');
 
 const placement = (o: Operation) => ({ portfolioId: o.portfolioId as string | null });
 
-export function OperationDetailPage() {
+export function OperationDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();

@@ -1,16 +1,16 @@
 import { Text } from '@mantine/core';
 import { type Operation, OperationCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { formatDateTime } from '../../lib/format';
-import { nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
+import { countFilters, nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { type Column, DataTable } from '../../ui/data-table';
 import { EntitySelect } from '../../ui/entity-select';
 import { AnchorLink } from '../../ui/links';
-import { ArchivedToggle, ListToolbar, SearchBox } from '../../ui/list-toolbar';
+import { ArchivedToggle, FilterGroup, ListToolbar, SearchBox } from '../../ui/list-toolbar';
 import { NewButton } from '../../ui/new-button';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
@@ -25,6 +25,7 @@ export const operationColumns: Column<Operation>[] = [
     key: 'code',
     label: 'Code',
     sort: 'code',
+    nowrap: true,
     render: (o) => (
       <AnchorLink to="/operations/$id" params={{ id: o.id }} fw={500} size="sm">
         {o.code}
@@ -41,9 +42,23 @@ export const operationColumns: Column<Operation>[] = [
       </AnchorLink>
     ),
   },
-  { key: 'portfolio', label: 'Portfolio', render: (o) => <RefLink entity="portfolios" id={o.portfolioId} /> },
-  { key: 'office', label: 'Office', wide: true, render: (o) => <RefLink entity="offices" id={o.officeId} /> },
-  { key: 'owner', label: 'Owner', wide: true, render: (o) => <RefLink entity="users" id={o.ownerId} /> },
+  {
+    key: 'portfolio',
+    label: 'Portfolio',
+    render: (o) => <RefLink entity="portfolios" id={o.portfolioId} short />,
+  },
+  {
+    key: 'office',
+    label: 'Office',
+    wide: true,
+    render: (o) => <RefLink entity="offices" id={o.officeId} short />,
+  },
+  {
+    key: 'owner',
+    label: 'Owner',
+    wide: true,
+    render: (o) => <RefLink entity="users" id={o.ownerId} short />,
+  },
   {
     key: 'updated',
     label: 'Last changed',
@@ -53,7 +68,7 @@ export const operationColumns: Column<Operation>[] = [
   },
 ];
 
-export function OperationsPage() {
+export function OperationsPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<OperationSearch>) =>
@@ -71,22 +86,24 @@ export function OperationsPage() {
       />
       <ListToolbar>
         <SearchBox value={search.q} onChange={(q) => update({ q })} label="Search operations" />
-        <EntitySelect
-          entity="portfolios"
-          label="Portfolio"
-          placeholder="Any"
-          value={search.portfolioId ?? null}
-          onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })}
-          w={200}
-        />
-        <EntitySelect
-          entity="offices"
-          label="Office"
-          placeholder="Any"
-          value={search.officeId ?? null}
-          onChange={(officeId) => update({ officeId: officeId ?? undefined })}
-          w={200}
-        />
+        <FilterGroup active={countFilters(operationListSpec, search)}>
+          <EntitySelect
+            entity="portfolios"
+            label="Portfolio"
+            placeholder="Any"
+            value={search.portfolioId ?? null}
+            onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <EntitySelect
+            entity="offices"
+            label="Office"
+            placeholder="Any"
+            value={search.officeId ?? null}
+            onChange={(officeId) => update({ officeId: officeId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+        </FilterGroup>
         <ArchivedToggle value={search.archived} onChange={(archived) => update({ archived })} />
       </ListToolbar>
       <QueryState query={list} label="Loading operations">

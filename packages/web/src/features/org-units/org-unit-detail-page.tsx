@@ -1,29 +1,46 @@
-import { Stack, Text } from '@mantine/core';
-import { type OrgUnit, OrgUnitUpdate } from '@pharos/api';
+import { Group, Stack, Text } from '@mantine/core';
+import { type OrgUnit, OrgUnitCreate, OrgUnitUpdate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useEntityList } from '../../api/hooks';
+import { useAbility } from '../../api/me';
 import { humanize } from '../../lib/format';
 import { OfficeKindBadge, OrgUnitKindBadge } from '../../ui/badges';
+import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { DataTable } from '../../ui/data-table';
 import { DetailPage } from '../../ui/detail-page';
 import { EditEntityForm } from '../../ui/edit-entity-form';
 import { FormEntitySelect } from '../../ui/form-fields';
 import { AnchorLink } from '../../ui/links';
 import { MoveButton } from '../../ui/move-button';
+import { NewButton } from '../../ui/new-button';
 import { RefLink } from '../../ui/ref-link';
-import { OrgUnitFields, orgUnitValues } from './org-unit-fields';
+import { newOrgUnitValues, OrgUnitFields, orgUnitValues } from './org-unit-fields';
 
 const route = getRouteApi('/app/org-units/$id');
 
 function Structure({ unit }: { unit: OrgUnit }) {
   const children = useEntityList('orgUnits', { parentId: unit.id, pageSize: 200, sort: 'code' });
+  const canCreate = useAbility('orgUnit.create');
+  const [creating, setCreating] = useState(false);
   const offices = useEntityList('offices', { orgUnitId: unit.id, pageSize: 200, sort: 'code' });
   return (
     <Stack gap="xl">
       <section aria-label="Units under this one">
-        <Text fw={600} mb="sm">
-          Units under this one
-        </Text>
+        <Group justify="space-between" mb="sm">
+          <Text fw={600}>Units under this one</Text>
+          {canCreate && !unit.archivedAt && <NewButton noun="unit" onClick={() => setCreating(true)} />}
+        </Group>
+        <CreateEntityModal
+          entity="orgUnits"
+          opened={creating}
+          onClose={() => setCreating(false)}
+          schema={OrgUnitCreate}
+          initial={newOrgUnitValues({ parentId: unit.id, kind: 'department' })}
+        >
+          {(form) => <OrgUnitFields form={form} />}
+        </CreateEntityModal>
         <DataTable
           caption="Units under this one"
           columns={[
@@ -76,7 +93,7 @@ function Structure({ unit }: { unit: OrgUnit }) {
   );
 }
 
-export function OrgUnitDetailPage() {
+export function OrgUnitDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -99,9 +116,20 @@ export function OrgUnitDetailPage() {
       )}
       badges={(u) => <OrgUnitKindBadge kind={u.kind} />}
       actions={(u) => (
-        <MoveButton entity="orgUnits" item={u} toValues={(x) => ({ parentId: x.parentId })} schema={OrgUnitUpdate}>
+        <MoveButton
+          entity="orgUnits"
+          item={u}
+          toValues={(x) => ({ parentId: x.parentId })}
+          schema={OrgUnitUpdate}
+        >
           {(form) => (
-            <FormEntitySelect form={form} name="parentId" entity="orgUnits" label="Parent unit" excludeId={u.id} />
+            <FormEntitySelect
+              form={form}
+              name="parentId"
+              entity="orgUnits"
+              label="Parent unit"
+              excludeId={u.id}
+            />
           )}
         </MoveButton>
       )}

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { type OrgUnit, OrgUnitCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityAll } from '../../api/hooks';
 import { useAbility } from '../../api/me';
-import { buildTree, collectIds, filterTree } from '../../lib/tree';
+import { buildTree, byCode, collectIds, countNodes, filterTree } from '../../lib/tree';
 import { ArchivedBadge, OrgUnitKindBadge } from '../../ui/badges';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { AnchorLink } from '../../ui/links';
@@ -16,9 +16,7 @@ import { TreeView, useExpansion } from '../../ui/tree-view';
 import { newOrgUnitValues, OrgUnitFields } from './org-unit-fields';
 
 const route = getRouteApi('/app/org-units');
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
-
-export function OrgUnitsPage() {
+export function OrgUnitsPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const canCreate = useAbility('orgUnit.create');
@@ -29,7 +27,9 @@ export function OrgUnitsPage() {
     const q = search.q?.toLowerCase();
     return q ? filterTree(tree, (u) => `${u.code} ${u.name}`.toLowerCase().includes(q)) : tree;
   }, [all.data, search.q]);
-  const { open, toggle, set } = useExpansion(() => roots.map((r) => r.item.id));
+  const { open, toggle, set } = useExpansion(() =>
+    countNodes(roots) <= 60 ? collectIds(roots) : roots.map((r) => r.item.id),
+  );
   useEffect(() => {
     if (search.q) set(collectIds(roots));
   }, [search.q, roots, set]);

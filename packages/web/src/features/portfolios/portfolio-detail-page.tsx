@@ -84,7 +84,11 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
                   </AnchorLink>
                 ),
               },
-              { key: 'manager', label: 'Manager', render: (p) => <RefLink entity="users" id={p.managerId} /> },
+              {
+                key: 'manager',
+                label: 'Manager',
+                render: (p) => <RefLink entity="users" id={p.managerId} short />,
+              },
             ]}
             rows={children.data?.items ?? []}
             total={children.data?.total ?? 0}
@@ -122,23 +126,47 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
           empty="No operations in this portfolio."
         />
       </Section>
-      <CreateEntityModal entity="portfolios" opened={creating === 'portfolio'} onClose={close} schema={PortfolioCreate} initial={newPortfolioValues({ ...preset, parentId: portfolio.id })}>
+      <CreateEntityModal
+        entity="portfolios"
+        opened={creating === 'portfolio'}
+        onClose={close}
+        schema={PortfolioCreate}
+        initial={newPortfolioValues({ ...preset, parentId: portfolio.id })}
+      >
         {(form) => <PortfolioFields form={form} />}
       </CreateEntityModal>
-      <CreateEntityModal entity="programs" opened={creating === 'program'} onClose={close} schema={ProgramCreate} initial={newProgramValues({ ...preset, portfolioId: portfolio.id })}>
+      <CreateEntityModal
+        entity="programs"
+        opened={creating === 'program'}
+        onClose={close}
+        schema={ProgramCreate}
+        initial={newProgramValues({ ...preset, portfolioId: portfolio.id })}
+      >
         {(form) => <ProgramFields form={form} />}
       </CreateEntityModal>
-      <CreateEntityModal entity="projects" opened={creating === 'project'} onClose={close} schema={ProjectCreate} initial={newProjectValues({ ...preset, portfolioId: portfolio.id })}>
+      <CreateEntityModal
+        entity="projects"
+        opened={creating === 'project'}
+        onClose={close}
+        schema={ProjectCreate}
+        initial={newProjectValues({ ...preset, portfolioId: portfolio.id })}
+      >
         {(form) => <ProjectFields form={form} />}
       </CreateEntityModal>
-      <CreateEntityModal entity="operations" opened={creating === 'operation'} onClose={close} schema={OperationCreate} initial={newOperationValues({ ...preset, portfolioId: portfolio.id })}>
+      <CreateEntityModal
+        entity="operations"
+        opened={creating === 'operation'}
+        onClose={close}
+        schema={OperationCreate}
+        initial={newOperationValues({ ...preset, portfolioId: portfolio.id })}
+      >
         {(form) => <OperationFields form={form} />}
       </CreateEntityModal>
     </Stack>
   );
 }
 
-export function PortfolioDetailPage() {
+export function PortfolioDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -160,7 +188,12 @@ export function PortfolioDetailPage() {
         </>
       )}
       actions={(p) => (
-        <MoveButton entity="portfolios" item={p} toValues={(x) => ({ parentId: x.parentId })} schema={PortfolioUpdate}>
+        <MoveButton
+          entity="portfolios"
+          item={p}
+          toValues={(x) => ({ parentId: x.parentId })}
+          schema={PortfolioUpdate}
+        >
           {(form) => (
             <FormEntitySelect
               form={form}

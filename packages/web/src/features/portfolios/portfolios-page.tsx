@@ -1,7 +1,7 @@
-import { SegmentedControl, Text } from '@mantine/core';
+import { SegmentedControl } from '@mantine/core';
 import { type Portfolio, PortfolioCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
@@ -25,6 +25,7 @@ const columns: Column<Portfolio>[] = [
     key: 'code',
     label: 'Code',
     sort: 'code',
+    nowrap: true,
     render: (p) => (
       <AnchorLink to="/portfolios/$id" params={{ id: p.id }} fw={500} size="sm">
         {p.code}
@@ -41,12 +42,28 @@ const columns: Column<Portfolio>[] = [
       </AnchorLink>
     ),
   },
-  { key: 'parent', label: 'Parent', render: (p) => <RefLink entity="portfolios" id={p.parentId} /> },
-  { key: 'office', label: 'Office', wide: true, render: (p) => <RefLink entity="offices" id={p.officeId} /> },
-  { key: 'manager', label: 'Manager', wide: true, render: (p) => <RefLink entity="users" id={p.managerId} /> },
+  { key: 'parent', label: 'Parent', render: (p) => <RefLink entity="portfolios" id={p.parentId} short /> },
+  {
+    key: 'office',
+    label: 'Office',
+    wide: true,
+    render: (p) => <RefLink entity="offices" id={p.officeId} short />,
+  },
+  {
+    key: 'manager',
+    label: 'Manager',
+    wide: true,
+    render: (p) => <RefLink entity="users" id={p.managerId} short />,
+  },
 ];
 
-function PortfolioTable({ search, update }: { search: PortfolioSearch; update: (c: Partial<PortfolioSearch>) => void }) {
+function PortfolioTable({
+  search,
+  update,
+}: {
+  search: PortfolioSearch;
+  update: (c: Partial<PortfolioSearch>) => void;
+}) {
   const query = toListQuery(portfolioListSpec, search);
   const list = useEntityList('portfolios', query);
   return (
@@ -72,7 +89,7 @@ function PortfolioTable({ search, update }: { search: PortfolioSearch; update: (
   );
 }
 
-export function PortfoliosPage() {
+export function PortfoliosPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<PortfolioSearch>) =>
@@ -88,30 +105,45 @@ export function PortfoliosPage() {
         actions={canCreate && <NewButton noun="portfolio" onClick={() => setCreating(true)} />}
       />
       <ListToolbar>
-        <div>
-          <Text component="span" className="visually-hidden" id="portfolio-view-label">
-            View
-          </Text>
-          <SegmentedControl
-            aria-labelledby="portfolio-view-label"
-            value={table ? 'table' : 'tree'}
-            onChange={(v) => navigate({ search: (prev) => ({ ...prev, view: v === 'table' ? 'table' : undefined }) })}
-            data={[
-              { value: 'tree', label: 'Tree' },
-              { value: 'table', label: 'Table' },
-            ]}
-          />
-        </div>
+        <SegmentedControl
+          aria-label="View"
+          value={table ? 'table' : 'tree'}
+          onChange={(v) =>
+            navigate({ search: (prev) => ({ ...prev, view: v === 'table' ? 'table' : undefined }) })
+          }
+          data={[
+            { value: 'tree', label: 'Tree' },
+            { value: 'table', label: 'Table' },
+          ]}
+        />
         {table && (
           <>
             <SearchBox value={search.q} onChange={(q) => update({ q })} label="Search portfolios" />
-            <EntitySelect entity="offices" label="Office" placeholder="Any" value={search.officeId ?? null} onChange={(officeId) => update({ officeId: officeId ?? undefined })} w={200} />
-            <EntitySelect entity="portfolios" label="Parent" placeholder="Any" value={search.parentId ?? null} onChange={(parentId) => update({ parentId: parentId ?? undefined })} w={200} />
+            <EntitySelect
+              entity="offices"
+              label="Office"
+              placeholder="Any"
+              value={search.officeId ?? null}
+              onChange={(officeId) => update({ officeId: officeId ?? undefined })}
+              w={200}
+            />
+            <EntitySelect
+              entity="portfolios"
+              label="Parent"
+              placeholder="Any"
+              value={search.parentId ?? null}
+              onChange={(parentId) => update({ parentId: parentId ?? undefined })}
+              w={200}
+            />
           </>
         )}
         <ArchivedToggle value={search.archived} onChange={(archived) => update({ archived })} />
       </ListToolbar>
-      {table ? <PortfolioTable search={search} update={update} /> : <WorkTree archived={search.archived ?? 'active'} />}
+      {table ? (
+        <PortfolioTable search={search} update={update} />
+      ) : (
+        <WorkTree archived={search.archived ?? 'active'} />
+      )}
       <CreateEntityModal
         entity="portfolios"
         opened={creating}

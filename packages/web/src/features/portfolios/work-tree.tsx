@@ -3,7 +3,7 @@ import type { Portfolio, Program, Project } from '@pharos/api';
 import { useMemo } from 'react';
 import { useEntityAll, useEntityList } from '../../api/hooks';
 import type { ArchivedFilter } from '../../lib/list-state';
-import { allIds, buildTree, type TreeNode } from '../../lib/tree';
+import { allIds, buildTree, byCode, type TreeNode } from '../../lib/tree';
 import { ArchivedBadge, StatusBadge } from '../../ui/badges';
 import { AnchorLink } from '../../ui/links';
 import { QueryState } from '../../ui/query-state';
@@ -11,7 +11,12 @@ import { TreeRow, useExpansion } from '../../ui/tree-view';
 
 const limit = 500;
 type Kind = 'Portfolio' | 'Program' | 'Project' | 'Operation';
-const kindColor: Record<Kind, string> = { Portfolio: 'pharos', Program: 'teal', Project: 'blue', Operation: 'gray' };
+const kindColor: Record<Kind, string> = {
+  Portfolio: 'pharos',
+  Program: 'teal',
+  Project: 'blue',
+  Operation: 'gray',
+};
 
 function KindBadge({ kind }: { kind: Kind }) {
   return (
@@ -50,7 +55,11 @@ function ProjectRow({ p, depth }: { p: Project; depth: number }) {
 function ProgramNode({ p, depth, archived }: { p: Program; depth: number; archived: ArchivedFilter }) {
   const { open, toggle } = useExpansion();
   const expanded = open.has(p.id);
-  const projects = useEntityList('projects', { programId: p.id, pageSize: limit, sort: 'code', archived }, expanded);
+  const projects = useEntityList(
+    'projects',
+    { programId: p.id, pageSize: limit, sort: 'code', archived },
+    expanded,
+  );
   return (
     <li>
       <TreeRow depth={depth} expandable expanded={expanded} onToggle={() => toggle(p.id)} name={p.name}>
@@ -63,8 +72,12 @@ function ProgramNode({ p, depth, archived }: { p: Program; depth: number; archiv
       {expanded && (
         <ul className="tree">
           {projects.isPending && <Loading depth={depth + 1} />}
-          {projects.data?.items.length === 0 && <Empty depth={depth + 1} text="No projects in this program" />}
-          {projects.data?.items.map((x) => <ProjectRow key={x.id} p={x} depth={depth + 1} />)}
+          {projects.data?.items.length === 0 && (
+            <Empty depth={depth + 1} text="No projects in this program" />
+          )}
+          {projects.data?.items.map((x) => (
+            <ProjectRow key={x.id} p={x} depth={depth + 1} />
+          ))}
           <More total={projects.data?.total ?? 0} depth={depth + 1} what="projects" />
         </ul>
       )}
@@ -102,9 +115,13 @@ function PortfolioContents({ id, depth, archived }: { id: string; depth: number;
   if (programs.isPending || projects.isPending || operations.isPending) return <Loading depth={depth} />;
   return (
     <>
-      {programs.data?.items.map((p) => <ProgramNode key={p.id} p={p} depth={depth} archived={archived} />)}
+      {programs.data?.items.map((p) => (
+        <ProgramNode key={p.id} p={p} depth={depth} archived={archived} />
+      ))}
       <More total={programs.data?.total ?? 0} depth={depth} what="programs" />
-      {direct.map((p) => <ProjectRow key={p.id} p={p} depth={depth} />)}
+      {direct.map((p) => (
+        <ProjectRow key={p.id} p={p} depth={depth} />
+      ))}
       <More total={projects.data?.total ?? 0} depth={depth} what="projects" />
       {operations.data?.items.map((o) => (
         <li key={o.id}>
@@ -141,7 +158,13 @@ function PortfolioNodes({
         const expanded = open.has(n.item.id);
         return (
           <li key={n.item.id}>
-            <TreeRow depth={n.depth} expandable expanded={expanded} onToggle={() => toggle(n.item.id)} name={n.item.name}>
+            <TreeRow
+              depth={n.depth}
+              expandable
+              expanded={expanded}
+              onToggle={() => toggle(n.item.id)}
+              name={n.item.name}
+            >
               <KindBadge kind="Portfolio" />
               <AnchorLink to="/portfolios/$id" params={{ id: n.item.id }} size="sm" fw={600}>
                 {n.item.code} · {n.item.name}
@@ -168,7 +191,7 @@ function PortfolioNodes({
 /** Portfolios (nested) ⊃ programs ⊃ projects, and operations; children load when a node opens. */
 export function WorkTree({ archived }: { archived: ArchivedFilter }) {
   const all = useEntityAll('portfolios', { archived, sort: 'name' });
-  const roots = useMemo(() => buildTree(all.data ?? [], (a, b) => a.code.localeCompare(b.code)), [all.data]);
+  const roots = useMemo(() => buildTree(all.data ?? [], byCode), [all.data]);
   const { open, toggle, set } = useExpansion();
   return (
     <QueryState query={all} label="Loading portfolios">
@@ -187,7 +210,13 @@ export function WorkTree({ archived }: { archived: ArchivedFilter }) {
               No portfolios yet.
             </Text>
           ) : (
-            <PortfolioNodes nodes={roots} open={open} toggle={toggle} archived={archived} label="Portfolio tree" />
+            <PortfolioNodes
+              nodes={roots}
+              open={open}
+              toggle={toggle}
+              archived={archived}
+              label="Portfolio tree"
+            />
           )}
         </Paper>
       )}

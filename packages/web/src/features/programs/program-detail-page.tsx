@@ -1,6 +1,6 @@
 import { type Program, ProgramUpdate, ProjectCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useAbility } from '../../api/me';
 import { formatDate } from '../../lib/format';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
@@ -27,7 +27,9 @@ function ProgramProjects({ program }: { program: Program }) {
         filter={{ programId: program.id }}
         caption="Projects in this program"
         empty="This program has no active projects yet."
-        actions={canCreate && !program.archivedAt && <NewButton noun="project" onClick={() => setCreating(true)} />}
+        actions={
+          canCreate && !program.archivedAt && <NewButton noun="project" onClick={() => setCreating(true)} />
+        }
       />
       <CreateEntityModal
         entity="projects"
@@ -46,7 +48,7 @@ function ProgramProjects({ program }: { program: Program }) {
   );
 }
 
-export function ProgramDetailPage() {
+export function ProgramDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -58,13 +60,15 @@ export function ProgramDetailPage() {
       onTab={(t) => navigate({ search: { tab: t }, replace: true })}
       subtitle={(p) => (
         <>
-          Program {p.code} in <RefLink entity="portfolios" id={p.portfolioId} /> · {formatDate(p.plannedStart)} –{' '}
-          {formatDate(p.plannedFinish)}
+          Program {p.code} in <RefLink entity="portfolios" id={p.portfolioId} /> ·{' '}
+          {formatDate(p.plannedStart)} – {formatDate(p.plannedFinish)}
         </>
       )}
       actions={(p) => (
         <MoveButton entity="programs" item={p} toValues={placement} schema={ProgramUpdate}>
-          {(form) => <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />}
+          {(form) => (
+            <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />
+          )}
         </MoveButton>
       )}
       tabs={(p) => [

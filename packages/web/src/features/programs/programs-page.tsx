@@ -1,16 +1,16 @@
 import { Text } from '@mantine/core';
 import { type Program, ProgramCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { formatDate } from '../../lib/format';
-import { nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
+import { countFilters, nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { type Column, DataTable } from '../../ui/data-table';
 import { EntitySelect } from '../../ui/entity-select';
 import { AnchorLink } from '../../ui/links';
-import { ArchivedToggle, ListToolbar, SearchBox } from '../../ui/list-toolbar';
+import { ArchivedToggle, FilterGroup, ListToolbar, SearchBox } from '../../ui/list-toolbar';
 import { NewButton } from '../../ui/new-button';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
@@ -25,6 +25,7 @@ export const programColumns: Column<Program>[] = [
     key: 'code',
     label: 'Code',
     sort: 'code',
+    nowrap: true,
     render: (p) => (
       <AnchorLink to="/programs/$id" params={{ id: p.id }} fw={500} size="sm">
         {p.code}
@@ -41,24 +42,40 @@ export const programColumns: Column<Program>[] = [
       </AnchorLink>
     ),
   },
-  { key: 'portfolio', label: 'Portfolio', render: (p) => <RefLink entity="portfolios" id={p.portfolioId} /> },
-  { key: 'office', label: 'Office', wide: true, render: (p) => <RefLink entity="offices" id={p.officeId} /> },
-  { key: 'manager', label: 'Manager', wide: true, render: (p) => <RefLink entity="users" id={p.managerId} /> },
+  {
+    key: 'portfolio',
+    label: 'Portfolio',
+    render: (p) => <RefLink entity="portfolios" id={p.portfolioId} short />,
+  },
+  {
+    key: 'office',
+    label: 'Office',
+    wide: true,
+    render: (p) => <RefLink entity="offices" id={p.officeId} short />,
+  },
+  {
+    key: 'manager',
+    label: 'Manager',
+    wide: true,
+    render: (p) => <RefLink entity="users" id={p.managerId} short />,
+  },
   {
     key: 'start',
     label: 'Start',
     sort: 'plannedStart',
+    nowrap: true,
     render: (p) => <Text size="sm">{formatDate(p.plannedStart)}</Text>,
   },
   {
     key: 'finish',
     label: 'Finish',
     sort: 'plannedFinish',
+    nowrap: true,
     render: (p) => <Text size="sm">{formatDate(p.plannedFinish)}</Text>,
   },
 ];
 
-export function ProgramsPage() {
+export function ProgramsPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<ProgramSearch>) =>
@@ -76,9 +93,32 @@ export function ProgramsPage() {
       />
       <ListToolbar>
         <SearchBox value={search.q} onChange={(q) => update({ q })} label="Search programs" />
-        <EntitySelect entity="portfolios" label="Portfolio" placeholder="Any" value={search.portfolioId ?? null} onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })} w={200} />
-        <EntitySelect entity="offices" label="Office" placeholder="Any" value={search.officeId ?? null} onChange={(officeId) => update({ officeId: officeId ?? undefined })} w={200} />
-        <EntitySelect entity="users" label="Manager" placeholder="Any" value={search.managerId ?? null} onChange={(managerId) => update({ managerId: managerId ?? undefined })} w={200} />
+        <FilterGroup active={countFilters(programListSpec, search)}>
+          <EntitySelect
+            entity="portfolios"
+            label="Portfolio"
+            placeholder="Any"
+            value={search.portfolioId ?? null}
+            onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <EntitySelect
+            entity="offices"
+            label="Office"
+            placeholder="Any"
+            value={search.officeId ?? null}
+            onChange={(officeId) => update({ officeId: officeId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <EntitySelect
+            entity="users"
+            label="Manager"
+            placeholder="Any"
+            value={search.managerId ?? null}
+            onChange={(managerId) => update({ managerId: managerId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+        </FilterGroup>
         <ArchivedToggle value={search.archived} onChange={(archived) => update({ archived })} />
       </ListToolbar>
       <QueryState query={list} label="Loading programs">
@@ -105,7 +145,10 @@ export function ProgramsPage() {
         opened={creating}
         onClose={() => setCreating(false)}
         schema={ProgramCreate}
-        initial={newProgramValues({ portfolioId: search.portfolioId ?? null, officeId: search.officeId ?? null })}
+        initial={newProgramValues({
+          portfolioId: search.portfolioId ?? null,
+          officeId: search.officeId ?? null,
+        })}
       >
         {(form) => <ProgramFields form={form} />}
       </CreateEntityModal>

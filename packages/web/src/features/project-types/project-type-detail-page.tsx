@@ -1,5 +1,6 @@
 import { ProjectTypeUpdate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { DetailPage } from '../../ui/detail-page';
 import { EditEntityForm } from '../../ui/edit-entity-form';
 import { RelatedProjects } from '../projects/related-projects';
@@ -7,7 +8,7 @@ import { ProjectTypeFields, projectTypeValues } from './project-type-fields';
 
 const route = getRouteApi('/app/project-types/$id');
 
-export function ProjectTypeDetailPage() {
+export function ProjectTypeDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { type ProjectType, ProjectTypeCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { formatDateTime } from '../../lib/format';
@@ -34,6 +34,7 @@ const columns: Column<ProjectType>[] = [
     key: 'code',
     label: 'Code',
     sort: 'code',
+    nowrap: true,
     width: 140,
     render: (t) => (
       <AnchorLink to="/project-types/$id" params={{ id: t.id }} fw={500} size="sm">
@@ -70,7 +71,7 @@ const columns: Column<ProjectType>[] = [
   },
 ];
 
-export function ProjectTypesPage() {
+export function ProjectTypesPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<ListSearch<never>>) =>

@@ -1,6 +1,7 @@
 import { Group } from '@mantine/core';
 import { type Project, ProjectUpdate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { PhaseBadge, StatusBadge } from '../../ui/badges';
 import { DetailPage } from '../../ui/detail-page';
 import { EditEntityForm } from '../../ui/edit-entity-form';
@@ -12,7 +13,7 @@ const route = getRouteApi('/app/projects/$id');
 
 const placement = (p: Project) => ({ portfolioId: p.portfolioId, programId: p.programId });
 
-export function ProjectDetailPage() {
+export function ProjectDetailPage(): ReactNode {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   const navigate = route.useNavigate();
@@ -24,12 +25,19 @@ export function ProjectDetailPage() {
       onTab={(t) => navigate({ search: { tab: t }, replace: true })}
       subtitle={(p) => (
         <Group gap={6} component="span">
-          {p.code} · <RefLink entity="projectTypes" id={p.typeId} /> ·{' '}
-          {p.programId ? (
-            <RefLink entity="programs" id={p.programId} />
-          ) : (
-            <RefLink entity="portfolios" id={p.portfolioId} />
-          )}
+          {p.code} · <RefLink entity="projectTypes" id={p.typeId} />
+          {(p.programId || p.portfolioId) && (
+            <>
+              {' '}
+              · in{' '}
+              {p.programId ? (
+                <RefLink entity="programs" id={p.programId} />
+              ) : (
+                <RefLink entity="portfolios" id={p.portfolioId} />
+              )}
+            </>
+          )}{' '}
+          · <RefLink entity="offices" id={p.officeId} />
         </Group>
       )}
       badges={(p) => (

@@ -1,17 +1,18 @@
 import { Group, Text } from '@mantine/core';
 import { type Project, ProjectCreate, projectPhases, projectStatuses } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import type { ListQueryOf } from '../../api/entities';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { formatDate, options } from '../../lib/format';
-import { nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
+import { countFilters, nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
 import { PhaseBadge, StatusBadge } from '../../ui/badges';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { type Column, DataTable } from '../../ui/data-table';
 import { EntitySelect } from '../../ui/entity-select';
 import { AnchorLink } from '../../ui/links';
-import { ArchivedToggle, FilterSelect, ListToolbar, SearchBox } from '../../ui/list-toolbar';
+import { ArchivedToggle, FilterGroup, FilterSelect, ListToolbar, SearchBox } from '../../ui/list-toolbar';
 import { NewButton } from '../../ui/new-button';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
@@ -26,6 +27,7 @@ export const projectColumns: Column<Project>[] = [
     key: 'code',
     label: 'Code',
     sort: 'code',
+    nowrap: true,
     render: (p) => (
       <AnchorLink to="/projects/$id" params={{ id: p.id }} fw={500} size="sm">
         {p.code}
@@ -36,54 +38,79 @@ export const projectColumns: Column<Project>[] = [
     key: 'name',
     label: 'Name',
     sort: 'name',
+    width: 220,
     render: (p) => (
       <AnchorLink to="/projects/$id" params={{ id: p.id }} size="sm" c="inherit">
         {p.name}
       </AnchorLink>
     ),
   },
-  { key: 'status', label: 'Status', sort: 'status', render: (p) => <StatusBadge status={p.status} /> },
-  { key: 'phase', label: 'Phase', sort: 'phase', render: (p) => <PhaseBadge phase={p.phase} /> },
-  { key: 'type', label: 'Type', wide: true, render: (p) => <RefLink entity="projectTypes" id={p.typeId} /> },
-  { key: 'office', label: 'Office', wide: true, render: (p) => <RefLink entity="offices" id={p.officeId} /> },
+  {
+    key: 'status',
+    label: 'Status',
+    sort: 'status',
+    nowrap: true,
+    render: (p) => <StatusBadge status={p.status} />,
+  },
+  {
+    key: 'phase',
+    label: 'Phase',
+    sort: 'phase',
+    nowrap: true,
+    render: (p) => <PhaseBadge phase={p.phase} />,
+  },
+  {
+    key: 'type',
+    label: 'Type',
+    wide: true,
+    render: (p) => <RefLink entity="projectTypes" id={p.typeId} short />,
+  },
+  {
+    key: 'office',
+    label: 'Office',
+    wide: true,
+    render: (p) => <RefLink entity="offices" id={p.officeId} short />,
+  },
   {
     key: 'placement',
     label: 'Portfolio / program',
     wide: true,
     render: (p) =>
       p.programId ? (
-        <RefLink entity="programs" id={p.programId} />
+        <RefLink entity="programs" id={p.programId} short />
       ) : (
-        <RefLink entity="portfolios" id={p.portfolioId} />
+        <RefLink entity="portfolios" id={p.portfolioId} short />
       ),
   },
   {
     key: 'manager',
     label: 'Manager',
     wide: true,
-    render: (p) => <RefLink entity="users" id={p.managerId} />,
+    render: (p) => <RefLink entity="users" id={p.managerId} short />,
   },
   {
     key: 'start',
     label: 'Start',
     sort: 'plannedStart',
+    nowrap: true,
     render: (p) => <Text size="sm">{formatDate(p.plannedStart)}</Text>,
   },
   {
     key: 'finish',
     label: 'Finish',
     sort: 'plannedFinish',
+    nowrap: true,
     render: (p) => <Text size="sm">{formatDate(p.plannedFinish)}</Text>,
   },
 ];
 
-export function ProjectsPage() {
+export function ProjectsPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<ProjectSearch>) =>
     navigate({ search: (prev) => updateListSearch(prev, change), replace: true });
   const query = toListQuery(projectListSpec, search);
-  const list = useEntityList('projects', query);
+  const list = useEntityList('projects', query as ListQueryOf<'projects'>);
   const canCreate = useAbility('project.create');
   const [creating, setCreating] = useState(false);
 
@@ -96,51 +123,53 @@ export function ProjectsPage() {
       />
       <ListToolbar>
         <SearchBox value={search.q} onChange={(q) => update({ q })} label="Search projects" />
-        <FilterSelect
-          label="Status"
-          value={search.status}
-          onChange={(status) => update({ status })}
-          data={options(projectStatuses)}
-        />
-        <FilterSelect
-          label="Phase"
-          value={search.phase}
-          onChange={(phase) => update({ phase })}
-          data={options(projectPhases)}
-        />
-        <EntitySelect
-          entity="projectTypes"
-          label="Type"
-          placeholder="Any"
-          value={search.typeId ?? null}
-          onChange={(typeId) => update({ typeId: typeId ?? undefined })}
-          w={180}
-        />
-        <EntitySelect
-          entity="offices"
-          label="Office"
-          placeholder="Any"
-          value={search.officeId ?? null}
-          onChange={(officeId) => update({ officeId: officeId ?? undefined })}
-          w={200}
-        />
-        <EntitySelect
-          entity="portfolios"
-          label="Portfolio"
-          placeholder="Any"
-          value={search.portfolioId ?? null}
-          onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })}
-          w={200}
-        />
-        <EntitySelect
-          entity="programs"
-          label="Program"
-          placeholder="Any"
-          value={search.programId ?? null}
-          onChange={(programId) => update({ programId: programId ?? undefined })}
-          where={{ portfolioId: search.portfolioId }}
-          w={200}
-        />
+        <FilterGroup active={countFilters(projectListSpec, search)}>
+          <FilterSelect
+            label="Status"
+            value={search.status}
+            onChange={(status) => update({ status })}
+            data={options(projectStatuses)}
+          />
+          <FilterSelect
+            label="Phase"
+            value={search.phase}
+            onChange={(phase) => update({ phase })}
+            data={options(projectPhases)}
+          />
+          <EntitySelect
+            entity="projectTypes"
+            label="Type"
+            placeholder="Any"
+            value={search.typeId ?? null}
+            onChange={(typeId) => update({ typeId: typeId ?? undefined })}
+            w={{ base: '100%', sm: 180 }}
+          />
+          <EntitySelect
+            entity="offices"
+            label="Office"
+            placeholder="Any"
+            value={search.officeId ?? null}
+            onChange={(officeId) => update({ officeId: officeId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <EntitySelect
+            entity="portfolios"
+            label="Portfolio"
+            placeholder="Any"
+            value={search.portfolioId ?? null}
+            onChange={(portfolioId) => update({ portfolioId: portfolioId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <EntitySelect
+            entity="programs"
+            label="Program"
+            placeholder="Any"
+            value={search.programId ?? null}
+            onChange={(programId) => update({ programId: programId ?? undefined })}
+            where={{ portfolioId: search.portfolioId }}
+            w={{ base: '100%', sm: 200 }}
+          />
+        </FilterGroup>
         <ArchivedToggle value={search.archived} onChange={(archived) => update({ archived })} />
       </ListToolbar>
       <QueryState query={list} label="Loading projects">

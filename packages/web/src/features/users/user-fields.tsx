@@ -14,7 +14,13 @@ export interface NewUserValues extends UserValues {
   password: string;
 }
 
-export const newUserValues = (): NewUserValues => ({ email: '', name: '', title: '', orgUnitId: null, password: '' });
+export const newUserValues = (): NewUserValues => ({
+  email: '',
+  name: '',
+  title: '',
+  orgUnitId: null,
+  password: '',
+});
 
 export const userValues = (u: User): UserValues => ({
   email: u.email,

@@ -1,16 +1,17 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { roleLabels, roles, type User, UserCreate } from '@pharos/api';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import type { ListQueryOf } from '../../api/entities';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
 import { formatDateTime } from '../../lib/format';
-import { nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
+import { countFilters, nextSort, toListQuery, updateListSearch } from '../../lib/list-state';
 import { CreateEntityModal } from '../../ui/create-entity-modal';
 import { type Column, DataTable } from '../../ui/data-table';
 import { EntitySelect } from '../../ui/entity-select';
 import { AnchorLink } from '../../ui/links';
-import { ArchivedToggle, FilterSelect, ListToolbar, SearchBox } from '../../ui/list-toolbar';
+import { ArchivedToggle, FilterGroup, FilterSelect, ListToolbar, SearchBox } from '../../ui/list-toolbar';
 import { NewButton } from '../../ui/new-button';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
@@ -33,7 +34,12 @@ const columns: Column<User>[] = [
   },
   { key: 'email', label: 'E-mail', sort: 'email', render: (u) => <Text size="sm">{u.email}</Text> },
   { key: 'title', label: 'Title', wide: true, render: (u) => <Text size="sm">{u.title || '—'}</Text> },
-  { key: 'orgUnit', label: 'Unit', wide: true, render: (u) => <RefLink entity="orgUnits" id={u.orgUnitId} /> },
+  {
+    key: 'orgUnit',
+    label: 'Unit',
+    wide: true,
+    render: (u) => <RefLink entity="orgUnits" id={u.orgUnitId} short />,
+  },
   {
     key: 'roles',
     label: 'Roles',
@@ -74,13 +80,13 @@ const columns: Column<User>[] = [
   },
 ];
 
-export function UsersPage() {
+export function UsersPage(): ReactNode {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const update = (change: Partial<UserSearch>) =>
     navigate({ search: (prev) => updateListSearch(prev, change), replace: true });
   const query = toListQuery(userListSpec, search);
-  const list = useEntityList('users', query);
+  const list = useEntityList('users', query as ListQueryOf<'users'>);
   const canCreate = useAbility('user.create');
   const [creating, setCreating] = useState(false);
   return (
@@ -91,21 +97,44 @@ export function UsersPage() {
         actions={canCreate && <NewButton noun="user" onClick={() => setCreating(true)} />}
       />
       <ListToolbar>
-        <SearchBox value={search.q} onChange={(q) => update({ q })} label="Search users" placeholder="Search name or e-mail" />
-        <FilterSelect
-          label="Role"
-          value={search.role}
-          onChange={(role) => update({ role })}
-          data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+        <SearchBox
+          value={search.q}
+          onChange={(q) => update({ q })}
+          label="Search users"
+          placeholder="Search name or e-mail"
         />
-        <EntitySelect entity="orgUnits" label="Unit" placeholder="Any" value={search.orgUnitId ?? null} onChange={(orgUnitId) => update({ orgUnitId: orgUnitId ?? undefined })} w={200} />
-        <ArchivedToggle value={search.archived} onChange={(archived) => update({ archived })} />
+        <FilterGroup active={countFilters(userListSpec, search)}>
+          <FilterSelect
+            label="Role"
+            value={search.role}
+            onChange={(role) => update({ role })}
+            data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+          />
+          <EntitySelect
+            entity="orgUnits"
+            label="Unit"
+            placeholder="Any"
+            value={search.orgUnitId ?? null}
+            onChange={(orgUnitId) => update({ orgUnitId: orgUnitId ?? undefined })}
+            w={{ base: '100%', sm: 200 }}
+          />
+        </FilterGroup>
+        <ArchivedToggle
+          value={search.archived}
+          onChange={(archived) => update({ archived })}
+          archivedLabel="Deactivated"
+        />
       </ListToolbar>
       <QueryState query={list} label="Loading users">
         {() => (
           <DataTable
             caption="Users"
-            columns={columns}
+            columns={
+              // The list shows roles only when the server sends them with each user.
+              (list.data?.items ?? []).some((u) => u.grants !== undefined)
+                ? columns
+                : columns.filter((c) => c.key !== 'roles')
+            }
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             page={query.page}
