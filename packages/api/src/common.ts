@@ -16,6 +16,9 @@ export const Version = z
   .min(1)
   .describe('The version you loaded; a stale one gets 409 version_conflict');
 
+/** A list filter on a reference: an id, or `none` for items that have no such reference. */
+export const RefFilter = z.union([Id, z.literal('none')]).describe('An id, or none for items without one');
+
 export const IdParams = z.object({ id: Id });
 export const VersionBody = z.object({ version: Version });
 

@@ -130,6 +130,16 @@ export const routes = {
       body: R.OfficeServiceUpdate,
       response: R.OfficeService,
     }),
+    restore: route({
+      method: 'POST',
+      path: '/api/v1/offices/:id/services/:serviceId/restore',
+      summary: 'Offer a withdrawn catalog service again',
+      tag: 'registry',
+      auth: { resource: 'office', action: 'update' },
+      params: R.OfficeServiceParams,
+      body: VersionBody,
+      response: R.OfficeService,
+    }),
     archive: route({
       method: 'POST',
       path: '/api/v1/offices/:id/services/:serviceId/archive',
@@ -235,7 +245,8 @@ export const routes = {
   history: route({
     method: 'GET',
     path: '/api/v1/audit/:entityType/:id',
-    summary: "One item's history (allowed to whoever may read the item)",
+    summary:
+      "One item's history (allowed to whoever may read the item); an office's includes its service catalog",
     tag: 'audit',
     auth: 'signedIn',
     params: z.object({ entityType: z.string().max(40), id: IdParams.shape.id }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityMeta, Id, Labels, listQuery, Name, Timestamp, Version } from '../common';
+import { entityMeta, Id, Labels, listQuery, Name, RefFilter, Timestamp, Version } from '../common';
 import { RoleSchema, ScopeTypeSchema } from '../roles';
 
 export const Email = z
@@ -64,7 +64,7 @@ export const UserCreate = z.object({
 export const UserUpdate = z.object(userFields).partial().extend({ version: Version });
 export const UserListQuery = listQuery(['email', 'name', 'updatedAt']).extend({
   role: RoleSchema.optional(),
-  orgUnitId: Id.optional(),
+  orgUnitId: RefFilter.optional(),
 });
 
 // ---------- authentication ----------

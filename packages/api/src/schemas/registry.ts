@@ -9,6 +9,7 @@ import {
   Labels,
   listQuery,
   Name,
+  RefFilter,
   Version,
 } from '../common';
 
@@ -66,7 +67,7 @@ export const OrgUnitCreate = z.object({
 });
 export const OrgUnitUpdate = z.object(orgUnitFields).partial().extend({ version: Version });
 export const OrgUnitListQuery = listQuery(['code', 'name', 'kind', 'updatedAt']).extend({
-  parentId: Id.optional(),
+  parentId: RefFilter.optional(),
   kind: z.enum(orgUnitKinds).optional(),
 });
 
@@ -101,9 +102,9 @@ export const OfficeCreate = z.object({
 });
 export const OfficeUpdate = z.object(officeFields).partial().extend({ version: Version });
 export const OfficeListQuery = listQuery(['code', 'name', 'kind', 'updatedAt']).extend({
-  parentId: Id.optional(),
+  parentId: RefFilter.optional(),
   kind: z.enum(officeKinds).optional(),
-  orgUnitId: Id.optional(),
+  orgUnitId: RefFilter.optional(),
 });
 
 // ---------- office services (the service catalog) ----------
@@ -139,8 +140,8 @@ export const ObjectiveCreate = z.object({
 });
 export const ObjectiveUpdate = z.object(objectiveFields).partial().extend({ version: Version });
 export const ObjectiveListQuery = listQuery(['code', 'name', 'weight', 'updatedAt']).extend({
-  parentId: Id.optional(),
-  officeId: Id.optional(),
+  parentId: RefFilter.optional(),
+  officeId: RefFilter.optional(),
 });
 
 // ---------- portfolios ----------
@@ -163,8 +164,8 @@ export const PortfolioCreate = z.object({
 });
 export const PortfolioUpdate = z.object(portfolioFields).partial().extend({ version: Version });
 export const PortfolioListQuery = listQuery(['code', 'name', 'updatedAt']).extend({
-  parentId: Id.optional(),
-  officeId: Id.optional(),
+  parentId: RefFilter.optional(),
+  officeId: RefFilter.optional(),
 });
 
 // ---------- programs ----------
@@ -204,8 +205,8 @@ export const ProgramListQuery = listQuery([
   'plannedFinish',
   'updatedAt',
 ]).extend({
-  portfolioId: Id.optional(),
-  officeId: Id.optional(),
+  portfolioId: RefFilter.optional(),
+  officeId: RefFilter.optional(),
   managerId: Id.optional(),
 });
 
@@ -273,10 +274,10 @@ export const ProjectListQuery = listQuery(projectSortFields).extend({
   status: z.enum(projectStatuses).optional(),
   phase: z.enum(projectPhases).optional(),
   typeId: Id.optional(),
-  officeId: Id.optional(),
-  orgUnitId: Id.optional(),
-  portfolioId: Id.optional(),
-  programId: Id.optional(),
+  officeId: RefFilter.optional(),
+  orgUnitId: RefFilter.optional(),
+  portfolioId: RefFilter.optional(),
+  programId: RefFilter.optional(),
   managerId: Id.optional(),
   sponsorId: Id.optional(),
   objectiveId: Id.optional(),
@@ -304,8 +305,8 @@ export const OperationCreate = z.object({
 });
 export const OperationUpdate = z.object(operationFields).partial().extend({ version: Version });
 export const OperationListQuery = listQuery(['code', 'name', 'updatedAt']).extend({
-  portfolioId: Id.optional(),
-  officeId: Id.optional(),
+  portfolioId: RefFilter.optional(),
+  officeId: RefFilter.optional(),
 });
 
 export type OrgUnit = z.infer<typeof OrgUnit>;

@@ -1,5 +1,5 @@
 import type { auditActions } from '@pharos/api';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
 import { auditEvents, users } from '../db/schema/index';
 import type { Ctx } from '../http/context';
@@ -42,14 +42,21 @@ export interface AuditFilter {
   entityId?: string | undefined;
   actorId?: string | undefined;
   action?: string | undefined;
+  /** Also these items (e.g. an office's catalog services, shown in the office's history). */
+  alsoEntities?: { type: string; ids: string[] } | undefined;
   page: number;
   pageSize: number;
 }
 
 export async function listAudit(db: Tx, f: AuditFilter) {
   const conds: SQL[] = [];
-  if (f.entityType) conds.push(eq(auditEvents.entityType, f.entityType));
-  if (f.entityId) conds.push(eq(auditEvents.entityId, f.entityId));
+  const own: SQL[] = [];
+  if (f.entityType) own.push(eq(auditEvents.entityType, f.entityType));
+  if (f.entityId) own.push(eq(auditEvents.entityId, f.entityId));
+  const also = f.alsoEntities?.ids.length
+    ? and(eq(auditEvents.entityType, f.alsoEntities.type), inArray(auditEvents.entityId, f.alsoEntities.ids))
+    : undefined;
+  if (own.length) conds.push(also ? or(and(...own), also)! : and(...own)!);
   if (f.actorId) conds.push(eq(auditEvents.actorId, f.actorId));
   if (f.action) conds.push(eq(auditEvents.action, f.action));
   const where = conds.length ? and(...conds) : undefined;

@@ -2,6 +2,7 @@ import { routes } from '@pharos/api';
 import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import { userService } from '../people/service';
+import { serviceIdsOf } from '../registry/office-services';
 import { registry } from '../registry/routes';
 import { listAudit } from './audit';
 
@@ -30,6 +31,10 @@ export const auditBindings = [
     } else if (!read)
       throw new AppError('validation_failed', `Unknown entity type ${params.entityType}`, 'entityType');
     else await read(ctx, params.id); // not_found unless the caller may read it
-    return listAudit(ctx.db, { entityType: params.entityType, entityId: params.id, ...query });
+    const alsoEntities =
+      params.entityType === 'office'
+        ? { type: 'officeService', ids: await serviceIdsOf(ctx.db, params.id) }
+        : undefined;
+    return listAudit(ctx.db, { entityType: params.entityType, entityId: params.id, alsoEntities, ...query });
   }),
 ];

@@ -1,10 +1,17 @@
 import type { Grant, Role, ScopeType } from '@pharos/api';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
 import { roleGrants } from '../db/schema/index';
 
 /** A user's active grants, each with the name of the office, portfolio, program or project it is over. */
 export async function grantsWithNames(db: Tx, userId: string): Promise<Grant[]> {
+  return (await grantsOf(db, [userId])).get(userId) ?? [];
+}
+
+/** The active grants of several users at once (a page of the users list). */
+export async function grantsOf(db: Tx, userIds: string[]): Promise<Map<string, Grant[]>> {
+  const out = new Map<string, Grant[]>();
+  if (userIds.length === 0) return out;
   const rows = await db
     .select({
       id: roleGrants.id,
@@ -21,12 +28,16 @@ export async function grantsWithNames(db: Tx, userId: string): Promise<Grant[]> 
         else null end`,
     })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
+    .where(and(inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
     .orderBy(asc(roleGrants.createdAt), asc(roleGrants.id));
-  return rows.map((r) => ({
-    ...r,
-    role: r.role as Role,
-    scopeType: r.scopeType as ScopeType,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  for (const r of rows) {
+    const g = {
+      ...r,
+      role: r.role as Role,
+      scopeType: r.scopeType as ScopeType,
+      createdAt: r.createdAt.toISOString(),
+    };
+    out.set(r.userId, [...(out.get(r.userId) ?? []), g]);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import type { Ctx } from '../http/context';
 import type { ListParams } from '../registry/service';
+import { grantsOf } from './repo';
 import { createUser, getUser, grant, revoke, userService } from './service';
 
 /** A user's name, e-mail or standing changed: forget the cached identity once committed. */
@@ -13,7 +14,18 @@ async function changed<T>(ctx: Ctx, userId: string, work: Promise<T>): Promise<T
 }
 
 export const peopleBindings = [
-  bind(routes.users.list, async (ctx, { query }) => userService.list(ctx, query as ListParams)),
+  bind(routes.users.list, async (ctx, { query }) => {
+    const page = await userService.list(ctx, query as ListParams);
+    if (!(await ctx.access.can('grant', 'read'))) return page;
+    const grants = await grantsOf(
+      ctx.db,
+      page.items.map((u: { id: string }) => u.id),
+    );
+    return {
+      ...page,
+      items: page.items.map((u: { id: string }) => ({ ...u, grants: grants.get(u.id) ?? [] })),
+    };
+  }),
   bind(routes.users.get, async (ctx, { params }) => getUser(ctx, params.id)),
   bind(routes.users.create, async (ctx, { body }) => createUser(ctx, body)),
   bind(routes.users.update, async (ctx, { params, body }) =>

@@ -284,6 +284,21 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
     scopes: [OP, OG],
     allowed: ok(200),
   });
+  add('POST', '/api/v1/offices/:id/services/:serviceId/restore', {
+    call: async (u) => {
+      await db.query('update office_services set archived_at = now() where id = $1', [f.service.id]);
+      return as(u, {
+        method: 'POST',
+        url: `${svc}/${f.service.id}/restore`,
+        payload: { version: await version('office_services', f.service.id) },
+      });
+    },
+    scopes: [OP, OG],
+    allowed: ok(200),
+    reset: async () => {
+      await db.query('update office_services set archived_at = null where id = $1', [f.service.id]);
+    },
+  });
   add('POST', '/api/v1/offices/:id/services/:serviceId/archive', {
     call: async (u) =>
       as(u, {

@@ -85,36 +85,59 @@ export const officeServiceBindings = [
     }),
   ),
   bind(routes.officeServices.archive, async (ctx, { params, body }) =>
-    inTx(ctx, async (tx) => {
-      await authorizeOffice(ctx, tx, params.id);
-      const [after] = await tx
-        .update(officeServices)
-        .set({ archivedAt: sql`now()`, version: sql`${officeServices.version} + 1`, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(officeServices.id, params.serviceId),
-            eq(officeServices.officeId, params.id),
-            eq(officeServices.version, body.version),
-            isNull(officeServices.archivedAt),
-          ),
-        )
-        .returning();
-      if (!after) {
-        const [exists] = await tx
-          .select()
-          .from(officeServices)
-          .where(eq(officeServices.id, params.serviceId));
-        if (!exists || exists.officeId !== params.id) throw notFound('Service');
-        if (exists.archivedAt) throw new AppError('archived', 'This service is already withdrawn');
-        throw conflict('service');
-      }
-      await recordAudit(tx, ctx, {
-        action: 'archive',
-        entityType: 'officeService',
-        entityId: after.id,
-        after: { archivedAt: after.archivedAt },
-      });
-      return (await decorate(ctx, params.id, [after]))[0];
-    }),
+    setWithdrawn(ctx, params, body.version, true),
+  ),
+  bind(routes.officeServices.restore, async (ctx, { params, body }) =>
+    setWithdrawn(ctx, params, body.version, false),
   ),
 ];
+
+/** Withdraws a service from the catalog, or offers it again; it is never deleted. */
+function setWithdrawn(
+  ctx: Ctx,
+  params: { id: string; serviceId: string },
+  version: number,
+  withdraw: boolean,
+) {
+  return inTx(ctx, async (tx) => {
+    const office = await authorizeOffice(ctx, tx, params.id);
+    if (!withdraw && office.archivedAt)
+      throw new AppError('archived', 'The office is archived; restore it first');
+    const [before] = await tx
+      .select()
+      .from(officeServices)
+      .where(and(eq(officeServices.id, params.serviceId), eq(officeServices.officeId, params.id)))
+      .for('update');
+    if (!before) throw notFound('Service');
+    if (withdraw && before.archivedAt) throw new AppError('archived', 'This service is already withdrawn');
+    if (!withdraw && !before.archivedAt)
+      throw new AppError('validation_failed', 'This service is offered already');
+    const [after] = await tx
+      .update(officeServices)
+      .set({
+        archivedAt: withdraw ? sql`now()` : null,
+        version: sql`${officeServices.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(officeServices.id, params.serviceId), eq(officeServices.version, version)))
+      .returning();
+    if (!after) throw conflict('service');
+    await recordAudit(tx, ctx, {
+      action: withdraw ? 'archive' : 'restore',
+      entityType: 'officeService',
+      entityId: after.id,
+      before: { archivedAt: before.archivedAt?.toISOString() ?? null, version: before.version },
+      after: { archivedAt: after.archivedAt?.toISOString() ?? null, version: after.version },
+    });
+    return (await decorate(ctx, params.id, [after]))[0];
+  });
+}
+
+/** The ids of an office's catalog services, archived ones included (for the office's history). */
+export async function serviceIdsOf(db: Tx, officeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: officeServices.id })
+    .from(officeServices)
+    .where(eq(officeServices.officeId, officeId));
+  return rows.map((r) => r.id);
+}

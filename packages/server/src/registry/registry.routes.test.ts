@@ -223,6 +223,13 @@ describe('projects', () => {
       ),
     ).toBe(true);
     expect(search.total).toBeGreaterThan(0);
+    const topLevel = (await admin.req({ method: 'GET', url: '/api/v1/offices?parentId=none' })).json();
+    expect(topLevel.items.map((o: { code: string }) => o.code)).toEqual(['EPMO']);
+    const loose = (
+      await admin.req({ method: 'GET', url: '/api/v1/projects?programId=none&pageSize=500' })
+    ).json();
+    expect(loose.total).toBe(w.org.projects.filter((p) => p.programId === null).length + 0);
+    expect(loose.items.every((p: { programId: string | null }) => p.programId === null)).toBe(true);
     const objective = w.org.projectObjectives[0]!;
     const linked = (
       await admin.req({
@@ -302,6 +309,20 @@ describe('trees and moves', () => {
     expect(gone.json().archivedAt).not.toBeNull();
     const active = (await admin.req({ method: 'GET', url: `/api/v1/offices/${office.id}/services` })).json();
     expect(active.items.map((x: { id: string }) => x.id)).not.toContain(s.id);
+    const back = await admin.req({
+      method: 'POST',
+      url: `/api/v1/offices/${office.id}/services/${s.id}/restore`,
+      payload: { version: 2 },
+    });
+    expect(back.json()).toMatchObject({ archivedAt: null, version: 3 });
+    // The office's history tells the story of its catalog too.
+    const history = (
+      await admin.req({ method: 'GET', url: `/api/v1/audit/office/${office.id}?pageSize=200` })
+    ).json();
+    const serviceEvents = history.items
+      .filter((e: { entityId: string }) => e.entityId === s.id)
+      .map((e: { action: string }) => e.action);
+    expect(serviceEvents).toEqual(['restore', 'archive', 'create']);
   });
 });
 

@@ -102,7 +102,7 @@ export function entityService(spec: EntitySpec) {
     }
     for (const f of spec.filters) {
       const v = p[f];
-      if (typeof v === 'string') conds.push(eq(col(f), v));
+      if (typeof v === 'string') conds.push(v === 'none' ? isNull(col(f)) : eq(col(f), v));
     }
     conds.push(...(spec.conditions?.(p) ?? []));
     const sortField = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
