@@ -8,6 +8,8 @@ type Msg =
 
 export interface Child {
   proc: ChildProcess;
+  /** Resolves with what the process sends once it is ready (reply id -1). */
+  ready: Promise<unknown>;
   call<T>(cmd: string, arg?: unknown, timeoutMs?: number): Promise<T>;
   /** Asks the process to stop, then kills it if it has not exited within 15 s. */
   stop(): Promise<void>;
@@ -41,6 +43,8 @@ export function forkChild(
     if (m.ok) p?.ok(m.value);
     else p?.fail(new Error(m.error));
   });
+  const ready = new Promise<unknown>((ok, fail) => pending.set(-1, { ok, fail }));
+  ready.catch(() => {}); // observed by the caller
   const exited = new Promise<void>((ok) =>
     proc.once('exit', (code, signal) => {
       failAll(`server process exited (${signal ?? code})`);
@@ -49,6 +53,7 @@ export function forkChild(
   );
   return {
     proc,
+    ready,
     call<T>(cmd: string, arg?: unknown, timeoutMs = 30 * 60_000) {
       return new Promise<T>((ok, fail) => {
         const id = next++;

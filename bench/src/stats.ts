@@ -28,7 +28,11 @@ export function summarize(samples: readonly number[]): Latency {
   };
 }
 
-export const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
 
 export const round = (x: number, digits = 1) => {
   const f = 10 ** digits;
