@@ -20,6 +20,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',
+  'timeout',
   'internal_error',
 ] as const;
 
@@ -65,6 +66,11 @@ export const errorCatalog = {
   service_unavailable: {
     status: 503,
     meaning: 'The server is shutting down or its database is not reachable.',
+  },
+  timeout: {
+    status: 503,
+    meaning:
+      'A database statement ran past the time limit (PHAROS_STATEMENT_TIMEOUT_MS) and was stopped; nothing was written.',
   },
   internal_error: { status: 500, meaning: 'An unexpected error; it is logged with the request id.' },
 } as const satisfies Record<ErrorCode, { status: number; meaning: string }>;

@@ -19,6 +19,7 @@ const Env = z.object({
   PHAROS_TRUST_PROXY: bool.default(false),
   PHAROS_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   PHAROS_WEB_DIST: z.string().optional(),
+  PHAROS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly loginAttemptsPerMinute: number;
   readonly webDist: string | undefined;
+  /** Longest a request's statement may run on PostgreSQL (PGlite cannot interrupt a statement). */
+  readonly statementTimeoutMs: number;
 }
 
 /** Reads the environment once, at the composition root, into a frozen object. */
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.PHAROS_TRUST_PROXY,
     loginAttemptsPerMinute: e.PHAROS_LOGIN_ATTEMPTS_PER_MINUTE,
     webDist: e.PHAROS_WEB_DIST,
+    statementTimeoutMs: e.PHAROS_STATEMENT_TIMEOUT_MS ?? 30_000,
     ...overrides,
   });
 }

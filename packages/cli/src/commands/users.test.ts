@@ -191,7 +191,9 @@ describe('pharos users', () => {
   it('keeps the last administrator', async () => {
     expect((await pharos(...db, 'users', 'revoke', 'admin@pharos.demo', 'admin')).code).toBe(0);
     const last = await pharos(...db, 'users', 'revoke', 'root@example.com', 'admin');
-    expect(last.err).toBe('pharos: This is the last administrator; make someone else administrator first (field: role)\n');
+    expect(last.err).toBe(
+      'pharos: This is the last administrator; make someone else administrator first (field: role)\n',
+    );
     const admins = JSON.parse(
       (await pharos(...db, 'users', 'list', '--role', 'admin', '--json')).out,
     ) as UserJson[];

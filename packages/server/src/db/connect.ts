@@ -30,6 +30,18 @@ export interface OpenOptions {
   /** Embedded database directory, or 'memory://' for a throw-away one. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * Longest a statement may run on a PostgreSQL server (ms; 0 = no limit). PGlite, in
+   * WebAssembly, has no timer signal to stop a running statement, so it is not applied there.
+   */
+  statementTimeoutMs?: number;
+}
+
+function limitStatements(pool: pg.Pool, ms: number | undefined) {
+  if (!ms) return;
+  pool.on('connect', (client) => {
+    client.query(`set statement_timeout = ${Math.round(ms)}`).catch(() => {});
+  });
 }
 
 // Dates as calendar strings, never shifted by a time zone.
@@ -98,6 +110,7 @@ function wrap(
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    limitStatements(pool, opts.statementTimeoutMs);
     await pool.query('select 1'); // fail now, with the server's message, if it is unreachable
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '****' : '';

@@ -38,6 +38,7 @@ async function insertAll(tx: Tx, table: PgTable, rows: Record<string, unknown>[]
 export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (what: string) => void) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`); // a big organization takes a while
     const step = async (what: string, table: PgTable, rows: Record<string, unknown>[]) => {
       onProgress?.(`${what}: ${rows.length}`);
       await insertAll(tx, table, rows);
@@ -73,6 +74,7 @@ export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (
       ...created('operation', org.operations),
     ]);
   });
+  await db.execute(sql`analyze`); // plans for the data just written, not for empty tables
 }
 
 export async function seedDemo(db: Db, size: OrgSize = demoSize) {

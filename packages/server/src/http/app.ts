@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import type { Binding } from './bind';
 import { errorHandler } from './error-handler';
 import { metricsPlugin } from './metrics';
 import { registerRoutes } from './register';
+import { securityHeaders } from './security-headers';
 
 export interface AppDeps {
   config: Config;
@@ -84,18 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Another Pharos process changed someone's access: forget who they were here too.
   await deps.database.listen?.(AUTH_CHANNEL, (userId) => actorCache.forgetUser(userId));
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(metricsPlugin);

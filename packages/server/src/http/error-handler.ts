@@ -41,6 +41,14 @@ export function toAppError(err: unknown): { error: AppError; unexpected: boolean
     const field = fieldOfConstraint(pgErr.constraint);
     return { error: new AppError('duplicate', `That ${field} is already in use`, field), unexpected: false };
   }
+  if (pgErr.code === '57014')
+    return {
+      error: new AppError(
+        'timeout',
+        'The request took longer than the database allows and was stopped; try a narrower request',
+      ),
+      unexpected: false,
+    };
   if (pgErr.code === '23503')
     return {
       error: new AppError('invalid_reference', 'A referenced item does not exist'),

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, type TestWorld, testWorld } from '../test/harness';
+import { openDatabase } from './connect';
+
+// PostgreSQL-server behaviour; the embedded-database pass of the suite leaves this file out.
+let w: TestWorld;
+let admin: TestUser;
+beforeAll(async () => {
+  w = await testWorld();
+  admin = await w.tokenFor('admin@pharos.demo');
+});
+afterAll(() => w.close());
+
+describe('PostgreSQL server', () => {
+  it('stops a statement that runs past the limit, without holding other requests up', async () => {
+    const url = new URL(process.env.PHAROS_TEST_DATABASE_URL!);
+    url.pathname = `/${(await w.database.pool.query('select current_database() as d')).rows[0].d}`;
+    const db = await openDatabase({ databaseUrl: url.toString(), statementTimeoutMs: 300 });
+    try {
+      const heavy = db.pool.query('select pg_sleep(3)').then(
+        () => 'finished',
+        (e: { code?: string }) => e.code,
+      );
+      const t = performance.now();
+      await db.pool.query('select 1');
+      expect(performance.now() - t).toBeLessThan(250);
+      expect(await heavy).toBe('57014');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('several Pharos processes migrate one database at once without harm', async () => {
+    const { migrateDatabase } = await import('./migrate');
+    const url = new URL(process.env.PHAROS_TEST_DATABASE_URL!);
+    url.pathname = `/${(await w.database.pool.query('select current_database() as d')).rows[0].d}`;
+    const dbs = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ databaseUrl: url.toString(), poolSize: 2 })),
+    );
+    try {
+      await Promise.all(dbs.map((d) => migrateDatabase(d)));
+      const res = await admin.req({ method: 'GET', url: '/api/v1/projects?pageSize=1' });
+      expect(res.statusCode).toBe(200);
+    } finally {
+      await Promise.all(dbs.map((d) => d.close()));
+    }
+  });
+});
