@@ -65,10 +65,13 @@ let interrupted = false;
 
 function run(cmd, args, opts) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    // Its own process group, so a signal reaches the whole build (npm, vite, esbuild).
+    const child = spawn(cmd, args, { stdio: 'inherit', detached: process.platform !== 'win32', ...opts });
     const forward = (sig) => {
       interrupted = true;
-      child.kill(sig);
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, sig);
+      } catch {}
     };
     process.on('SIGINT', forward).on('SIGTERM', forward);
     child.on('error', (err) => {

@@ -11,10 +11,9 @@ import {
   migrateDatabase,
   type OrgSize,
   openDatabase,
+  seedOrganization,
   systemCtx,
 } from '@pharos/server';
-// Not (yet) exported by @pharos/server: the seeder of a generated (big) organization.
-import { seedOrganization } from '@pharos/server';
 import { cpuProfiler } from './cpuprofile';
 import { progress as say, serveCalls } from './rpc';
 import { type Latency, round, summarize } from './stats';

@@ -21,7 +21,7 @@ export function buildForest<T extends TreeItem>(items: readonly T[]): TreeNode<T
   for (const item of items) {
     const node = nodes.get(item.id)!;
     const parent = item.parentId === null ? undefined : nodes.get(item.parentId);
-    if (parent && !isAncestorOrSelf(items, item.id, item.parentId)) parent.children.push(node);
+    if (parent && !isAncestorOrSelf(items, item.id, parent.item.id)) parent.children.push(node);
     else roots.push(node);
   }
   const setDepth = (n: TreeNode<T>, d: number) => {

@@ -43,7 +43,7 @@ const groups: { label: string; items: NavItem[] }[] = [
   {
     label: 'Administration',
     items: [
-      { label: 'Users & roles', to: '/users', ability: 'user.read', strict: true },
+      { label: 'Users & roles', to: '/users', ability: 'grant.read', strict: true },
       { label: 'Audit trail', to: '/audit', ability: 'audit.read', strict: true },
     ],
   },
