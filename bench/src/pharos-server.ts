@@ -101,15 +101,23 @@ for (const t of ['projects', 'programs', 'portfolios', 'users', 'role_grants', '
   counts[t] = r.rows[0]!.n;
 }
 
-/** Runs one SQL statement from `clients` concurrent loops through the server's own pool. */
-async function sqlRun(a: { text: string; params: unknown[]; clients: number; seconds: number }) {
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Runs SQL from `clients` concurrent loops through the server's own pool; each iteration sends
+ * the statements together, as the server does for a list (its page and its count).
+ */
+async function sqlRun(a: { statements: Statement[]; clients: number; seconds: number }) {
   const samples: number[] = [];
   const until = performance.now() + a.seconds * 1000;
   const maxCount = Math.max(1, Math.floor(a.seconds * 50_000));
   const loop = async () => {
     while (performance.now() < until && samples.length < maxCount) {
       const t0 = performance.now();
-      await database.pool.query(a.text, a.params);
+      await Promise.all(a.statements.map((q) => database.pool.query(q.text, q.params)));
       samples.push(performance.now() - t0);
     }
   };

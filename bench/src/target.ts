@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CpuGroups } from './cpu';
 import type { CpuSummary } from './cpuprofile';
 import type { Options } from './options';
-import type { SqlRun, TargetInfo, TargetSpec } from './pharos-server';
+import type { SqlRun, Statement, TargetInfo, TargetSpec } from './pharos-server';
 import { type Cluster, startCluster } from './postgres';
 import { type Child, forkChild } from './rpc';
 import type { Trace } from './tracer';
@@ -17,7 +17,7 @@ export interface Target extends TargetInfo {
   /** Processes whose CPU to account: the server (with PGlite's thread) and PostgreSQL. */
   cpu: CpuGroups;
   auth(who: 'admin' | 'portfolioManager'): Record<string, string>;
-  sql(text: string, params: unknown[], clients: number, seconds: number): Promise<SqlRun>;
+  sql(statements: Statement[], clients: number, seconds: number): Promise<SqlRun>;
   heavy(text: string): Promise<number>;
   query<R>(text: string, params?: unknown[]): Promise<R[]>;
   explain(text: string, params: unknown[]): Promise<string>;
@@ -93,7 +93,7 @@ export class Targets {
       cpu,
       ...info,
       auth: (who) => ({ authorization: `Bearer ${info.tokens[who]}` }),
-      sql: (text, params, clients, seconds) => child.call('sql', { text, params, clients, seconds }),
+      sql: (statements, clients, seconds) => child.call('sql', { statements, clients, seconds }),
       heavy: (text) => child.call('heavy', { text }),
       query: (text, params = []) => child.call('query', { text, params }),
       explain: (text, params) => child.call('explain', { text, params }),
