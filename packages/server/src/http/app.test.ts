@@ -140,3 +140,34 @@ describe('the HTTP application', () => {
     expect(trail.items.at(-1).action).toBe('create');
   });
 });
+
+describe('serving the web app', () => {
+  it('serves index.html at /, the app shell for every app path, and hashed assets for a year', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dist = mkdtempSync(join(tmpdir(), 'pharos-web-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Pharos</title><div id="root"></div>');
+    writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    const { buildApp } = await import('./app');
+    const web = await buildApp({ config: { ...w.config, webDist: dist }, database: w.database });
+    try {
+      const root = await web.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('<title>Pharos</title>');
+      const deep = await web.inject({ method: 'GET', url: '/projects/123?tab=history' });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.headers['content-type']).toContain('text/html');
+      // Built after the server started: still served (files are looked up per request).
+      writeFileSync(join(dist, 'assets', 'app-5678.js'), 'console.log(2)');
+      const asset = await web.inject({ method: 'GET', url: '/assets/app-5678.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const api = await web.inject({ method: 'GET', url: '/api/v1/nothing' });
+      expect(api.json().error.code).toBe('not_found');
+    } finally {
+      await web.close();
+    }
+  });
+});

@@ -127,7 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (hasWeb)
     await app.register(fastifyStatic, {
       root: webDist,
-      index: false,
+      index: 'index.html',
+      cacheControl: false, // set below: hashed assets for a year, everything else revalidated
       // Files are looked up per request, so a rebuilt web app is served without a restart.
       wildcard: true,
       setHeaders: (res, path) =>

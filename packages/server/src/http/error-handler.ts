@@ -58,6 +58,8 @@ export function toAppError(err: unknown): { error: AppError; unexpected: boolean
   if (fe.statusCode === 429) return { error: new AppError('rate_limited', fe.message), unexpected: false };
   const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return { error: new AppError(mapped, fe.message), unexpected: false };
+  if (fe.statusCode === 404 || fe.statusCode === 403)
+    return { error: new AppError('not_found', 'Not found'), unexpected: false };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return { error: new AppError('validation_failed', fe.message), unexpected: false };
   return { error: internal(), unexpected: true };
