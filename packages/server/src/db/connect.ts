@@ -163,6 +163,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     database: 'postgres',
     max: 1,
     connectionTimeoutMillis: 60_000,
+    idleTimeoutMillis: 0, // keep the one connection
+  });
+  // Every connection reaches the same PGlite backend, which outlives it: a new connection starts
+  // by dropping the prepared statements an earlier one left, or preparing them again would fail.
+  pool.on('connect', (client) => {
+    client.query('deallocate all').catch(() => {});
   });
   let closed = false;
   return wrap(pool, 'pglite', memory ? 'memory' : dir, async () => {

@@ -73,6 +73,20 @@ describe('embedded database (PGlite)', () => {
     }
   });
 
+  it('prepares a named statement again after its connection was replaced', async () => {
+    const db: Database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const run = () => db.pool.query({ name: 'get_one', text: 'select $1::int as n', values: [1] });
+      expect((await run()).rows[0].n).toBe(1);
+      const c = await db.pool.connect();
+      c.release(true); // the pool drops this connection; the backend keeps the statement
+      await new Promise((ok) => setTimeout(ok, 300)); // the socket server lets go of the old one
+      expect((await run()).rows[0].n).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuses a second opener of the same data directory with a clear message', async () => {
     const dir = tempDir();
     const first = await openDatabase({ dataDir: dir });

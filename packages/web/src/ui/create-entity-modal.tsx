@@ -22,6 +22,44 @@ interface CreateEntityModalProps<K extends EntityKey, V extends object> {
   size?: string;
 }
 
+/** How to create one entity: its Create schema, blank values (with a preset) and its form fields. */
+export interface CreateKit<K extends EntityKey, V extends object> {
+  entity: K;
+  schema: z.ZodType;
+  initial: (preset?: Partial<V>) => V;
+  fields: (form: FormApi<V>) => ReactNode;
+}
+
+export function createKit<K extends EntityKey, V extends object>(
+  entity: K,
+  schema: z.ZodType,
+  initial: (preset?: Partial<V>) => V,
+  fields: (form: FormApi<V>) => ReactNode,
+): CreateKit<K, V> {
+  return { entity, schema, initial, fields };
+}
+
+/** The "New …" dialog of a kit, its values preset (e.g. the parent it is created under). */
+export function CreateKitModal<K extends EntityKey, V extends object>(props: {
+  kit: CreateKit<K, V>;
+  preset?: Partial<V>;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { kit } = props;
+  return (
+    <CreateEntityModal
+      entity={kit.entity}
+      opened={props.opened}
+      onClose={props.onClose}
+      schema={kit.schema}
+      initial={kit.initial(props.preset)}
+    >
+      {kit.fields}
+    </CreateEntityModal>
+  );
+}
+
 /** A "New …" dialog: validates with the shared schema, shows server errors beside their fields. */
 export function CreateEntityModal<K extends EntityKey, V extends object>(
   props: CreateEntityModalProps<K, V>,

@@ -1,4 +1,5 @@
 import { Tabs } from '@mantine/core';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { type BaseItem, type EntityKey, entities, type ItemOf } from '../api/entities';
 import { useEntity } from '../api/hooks';
@@ -15,9 +16,10 @@ export interface DetailTab {
 
 interface DetailPageProps<K extends EntityKey> {
   entity: K;
-  id: string;
-  tab: string | undefined;
-  onTab: (tab: string) => void;
+  /** The item's id, the open tab and how to change it; by default from the route (`$id`, `?tab=`). */
+  id?: string;
+  tab?: string | undefined;
+  onTab?: (tab: string) => void;
   title?: (item: ItemOf<K>) => ReactNode;
   subtitle?: (item: ItemOf<K>) => ReactNode;
   badges?: (item: ItemOf<K>) => ReactNode;
@@ -29,7 +31,14 @@ interface DetailPageProps<K extends EntityKey> {
 
 /** A detail page: header with archive/restore, tabs kept in the URL, and a History tab. */
 export function DetailPage<K extends EntityKey>(props: DetailPageProps<K>) {
-  const q = useEntity(props.entity, props.id);
+  const params: { id?: string } = useParams({ strict: false });
+  const search: { tab?: string } = useSearch({ strict: false });
+  const navigate = useNavigate();
+  const id = props.id ?? params.id;
+  const tab = 'tab' in props ? props.tab : search.tab;
+  const onTab =
+    props.onTab ?? ((t: string) => navigate({ to: '.', search: { tab: t } as never, replace: true }));
+  const q = useEntity(props.entity, id);
   const cfg = entities[props.entity];
   return (
     <QueryState query={q} label={`Loading ${cfg.singular}`}>
@@ -44,9 +53,7 @@ export function DetailPage<K extends EntityKey>(props: DetailPageProps<K>) {
             panel: <HistoryTab entityType={cfg.auditType} id={base.id} own={props.entity} />,
           },
         ];
-        const active = tabs.some((t) => t.value === props.tab)
-          ? (props.tab as string)
-          : (tabs[0]?.value ?? 'history');
+        const active = tabs.some((t) => t.value === tab) ? (tab as string) : (tabs[0]?.value ?? 'history');
         return (
           <>
             <PageHeader
@@ -66,7 +73,7 @@ export function DetailPage<K extends EntityKey>(props: DetailPageProps<K>) {
                 </>
               }
             />
-            <Tabs value={active} onChange={(v) => v && props.onTab(v)} keepMounted={false}>
+            <Tabs value={active} onChange={(v) => v && onTab(v)} keepMounted={false}>
               <Tabs.List mb="lg">
                 {tabs.map((t) => (
                   <Tabs.Tab key={t.value} value={t.value}>

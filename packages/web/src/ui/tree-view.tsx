@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Group } from '@mantine/core';
+import { ActionIcon, Box, Button, Group } from '@mantine/core';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { TreeNode } from '../lib/tree';
 import { ChevronDown, ChevronRight } from './icons';
@@ -93,5 +93,27 @@ export function TreeView<T extends { id: string; name: string }>({
         );
       })}
     </ul>
+  );
+}
+
+/** The "Expand all" / "Collapse all" buttons above a tree. */
+export function ExpandCollapse({
+  onExpand,
+  onCollapse,
+  expandLabel = 'Expand all',
+}: {
+  onExpand: () => void;
+  onCollapse: () => void;
+  expandLabel?: string;
+}) {
+  return (
+    <Group justify="flex-end" gap="xs" mb="xs">
+      <Button size="compact-sm" variant="subtle" onClick={onExpand}>
+        {expandLabel}
+      </Button>
+      <Button size="compact-sm" variant="subtle" onClick={onCollapse}>
+        Collapse all
+      </Button>
+    </Group>
   );
 }

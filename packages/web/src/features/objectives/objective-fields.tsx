@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import type { Objective } from '@pharos/api';
-import { FormEntitySelect, FormNumber, FormText, FormTextarea } from '../../ui/form-fields';
+import { type Objective, ObjectiveCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormEntitySelect, FormNumber } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface ObjectiveValues {
@@ -27,31 +28,31 @@ export const objectiveValues = (o: Objective): ObjectiveValues => ({
 
 export function ObjectiveFields({ form, selfId }: { form: FormApi<ObjectiveValues>; selfId?: string }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormEntitySelect
-          form={form}
-          name="parentId"
-          entity="objectives"
-          label="Parent objective"
-          description="Empty for a top-level objective"
-          excludeId={selfId}
-        />
-        <FormEntitySelect form={form} name="officeId" entity="offices" label="Owning office" />
-        <FormNumber
-          form={form}
-          name="weight"
-          label="Weight"
-          description="Relative to its siblings, 0–100"
-          min={0}
-          max={100}
-          step={5}
-          required
-        />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormEntitySelect
+        form={form}
+        name="parentId"
+        entity="objectives"
+        label="Parent objective"
+        description="Empty for a top-level objective"
+        excludeId={selfId}
+      />
+      <FormEntitySelect form={form} name="officeId" entity="offices" label="Owning office" />
+      <FormNumber
+        form={form}
+        name="weight"
+        label="Weight"
+        description="Relative to its siblings, 0–100"
+        min={0}
+        max={100}
+        step={5}
+        required
+      />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const objectiveCreate = createKit('objectives', ObjectiveCreate, newObjectiveValues, (form) => (
+  <ObjectiveFields form={form} />
+));

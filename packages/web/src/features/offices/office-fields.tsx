@@ -1,7 +1,8 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import { type Office, officeKindLabels, officeKinds } from '@pharos/api';
+import { type Office, OfficeCreate, officeKindLabels, officeKinds } from '@pharos/api';
 import { options } from '../../lib/format';
-import { FormEntitySelect, FormSelect, FormText, FormTextarea } from '../../ui/form-fields';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormEntitySelect, FormSelect } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface OfficeValues {
@@ -30,22 +31,22 @@ export const officeKindOptions = options(officeKinds, officeKindLabels);
 
 export function OfficeFields({ form, selfId }: { form: FormApi<OfficeValues>; selfId?: string }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormSelect form={form} name="kind" label="Kind" data={officeKindOptions} required />
-        <FormEntitySelect
-          form={form}
-          name="parentId"
-          entity="offices"
-          label="Parent office"
-          description="The office this one reports to; empty for the top of the network"
-          excludeId={selfId}
-        />
-        <FormEntitySelect form={form} name="orgUnitId" entity="orgUnits" label="Organization unit" />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormSelect form={form} name="kind" label="Kind" data={officeKindOptions} required />
+      <FormEntitySelect
+        form={form}
+        name="parentId"
+        entity="offices"
+        label="Parent office"
+        description="The office this one reports to; empty for the top of the network"
+        excludeId={selfId}
+      />
+      <FormEntitySelect form={form} name="orgUnitId" entity="orgUnits" label="Organization unit" />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const officeCreate = createKit('offices', OfficeCreate, newOfficeValues, (form) => (
+  <OfficeFields form={form} />
+));

@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import type { Operation } from '@pharos/api';
-import { FormEntitySelect, FormText, FormTextarea } from '../../ui/form-fields';
+import { type Operation, OperationCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormEntitySelect } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface OperationValues {
@@ -38,16 +39,16 @@ export const operationValues = (o: Operation): OperationValues => ({
 
 export function OperationFields({ form }: { form: FormApi<OperationValues> }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />
-        <FormEntitySelect form={form} name="officeId" entity="offices" label="Office" />
-        <FormEntitySelect form={form} name="ownerId" entity="users" label="Owner" />
-        <FormEntitySelect form={form} name="orgUnitId" entity="orgUnits" label="Organization unit" />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />
+      <FormEntitySelect form={form} name="officeId" entity="offices" label="Office" />
+      <FormEntitySelect form={form} name="ownerId" entity="users" label="Owner" />
+      <FormEntitySelect form={form} name="orgUnitId" entity="orgUnits" label="Organization unit" />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const operationCreate = createKit('operations', OperationCreate, newOperationValues, (form) => (
+  <OperationFields form={form} />
+));

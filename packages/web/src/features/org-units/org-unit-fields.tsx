@@ -1,7 +1,8 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import { type OrgUnit, orgUnitKinds } from '@pharos/api';
+import { type OrgUnit, OrgUnitCreate, orgUnitKinds } from '@pharos/api';
 import { options } from '../../lib/format';
-import { FormEntitySelect, FormSelect, FormText, FormTextarea } from '../../ui/form-fields';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormEntitySelect, FormSelect } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface OrgUnitValues {
@@ -26,21 +27,21 @@ export const orgUnitValues = (u: OrgUnit): OrgUnitValues => ({
 
 export function OrgUnitFields({ form, selfId }: { form: FormApi<OrgUnitValues>; selfId?: string }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormSelect form={form} name="kind" label="Kind" data={options(orgUnitKinds)} required />
-        <FormEntitySelect
-          form={form}
-          name="parentId"
-          entity="orgUnits"
-          label="Parent unit"
-          description="Empty for the top of the organization"
-          excludeId={selfId}
-        />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormSelect form={form} name="kind" label="Kind" data={options(orgUnitKinds)} required />
+      <FormEntitySelect
+        form={form}
+        name="parentId"
+        entity="orgUnits"
+        label="Parent unit"
+        description="Empty for the top of the organization"
+        excludeId={selfId}
+      />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const orgUnitCreate = createKit('orgUnits', OrgUnitCreate, newOrgUnitValues, (form) => (
+  <OrgUnitFields form={form} />
+));

@@ -1,47 +1,28 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
-import {
-  OperationCreate,
-  type Portfolio,
-  PortfolioCreate,
-  PortfolioUpdate,
-  ProgramCreate,
-  ProjectCreate,
-} from '@pharos/api';
-import { getRouteApi } from '@tanstack/react-router';
+import { Button, Group, Stack } from '@mantine/core';
+import { type Portfolio, PortfolioUpdate } from '@pharos/api';
 import { type ReactNode, useState } from 'react';
 import { useEntityList } from '../../api/hooks';
 import { useAbility } from '../../api/me';
-import { CreateEntityModal } from '../../ui/create-entity-modal';
-import { DataTable } from '../../ui/data-table';
+import { CreateKitModal } from '../../ui/create-entity-modal';
 import { DetailPage } from '../../ui/detail-page';
-import { EditEntityForm } from '../../ui/edit-entity-form';
-import { FormEntitySelect } from '../../ui/form-fields';
-import { AnchorLink } from '../../ui/links';
-import { MoveButton } from '../../ui/move-button';
+import {
+  codeNameColumn,
+  detailsTab,
+  MoveParentButton,
+  RelatedSection,
+  SubtitleRef,
+} from '../../ui/detail-parts';
 import { RefLink } from '../../ui/ref-link';
-import { newOperationValues, OperationFields } from '../operations/operation-fields';
+import { refColumn } from '../../ui/registry-list';
+import { operationCreate } from '../operations/operation-fields';
 import { operationColumns } from '../operations/operations-page';
-import { newProgramValues, ProgramFields } from '../programs/program-fields';
+import { programCreate } from '../programs/program-fields';
 import { programColumns } from '../programs/programs-page';
-import { newProjectValues, ProjectFields } from '../projects/project-fields';
+import { projectCreate } from '../projects/project-fields';
 import { RelatedProjects } from '../projects/related-projects';
-import { newPortfolioValues, PortfolioFields, portfolioValues } from './portfolio-fields';
-
-const route = getRouteApi('/app/portfolios/$id');
+import { PortfolioFields, portfolioCreate, portfolioValues } from './portfolio-fields';
 
 type Creating = 'portfolio' | 'program' | 'project' | 'operation' | null;
-
-function Section({ title, children, more }: { title: string; children: ReactNode; more?: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <Group justify="space-between" mb="sm">
-        <Text fw={600}>{title}</Text>
-        {more}
-      </Group>
-      {children}
-    </section>
-  );
-}
 
 function Contents({ portfolio }: { portfolio: Portfolio }) {
   const [creating, setCreating] = useState<Creating>(null);
@@ -52,11 +33,10 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
     operation: useAbility('operation.create'),
   };
   const children = useEntityList('portfolios', { parentId: portfolio.id, pageSize: 100, sort: 'code' });
-  const programs = useEntityList('programs', { portfolioId: portfolio.id, pageSize: 100, sort: 'code' });
-  const operations = useEntityList('operations', { portfolioId: portfolio.id, pageSize: 100, sort: 'code' });
   const active = portfolio.archivedAt === null;
   const close = () => setCreating(null);
   const preset = { officeId: portfolio.officeId };
+  const inside = { ...preset, portfolioId: portfolio.id };
   return (
     <Stack gap="xl">
       {active && (
@@ -71,152 +51,80 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
         </Group>
       )}
       {(children.data?.total ?? 0) > 0 && (
-        <Section title="Sub-portfolios">
-          <DataTable
-            caption="Sub-portfolios"
-            columns={[
-              {
-                key: 'name',
-                label: 'Portfolio',
-                render: (p) => (
-                  <AnchorLink to="/portfolios/$id" params={{ id: p.id }} size="sm">
-                    {p.code} · {p.name}
-                  </AnchorLink>
-                ),
-              },
-              {
-                key: 'manager',
-                label: 'Manager',
-                render: (p) => <RefLink entity="users" id={p.managerId} short />,
-              },
-            ]}
-            rows={children.data?.items ?? []}
-            total={children.data?.total ?? 0}
-            page={1}
-            pageSize={100}
-          />
-        </Section>
-      )}
-      <Section title="Programs">
-        <DataTable
-          caption="Programs"
-          columns={programColumns}
-          rows={programs.data?.items ?? []}
-          total={programs.data?.total ?? 0}
-          page={1}
+        <RelatedSection
+          title="Sub-portfolios"
+          entity="portfolios"
+          filter={{ parentId: portfolio.id }}
           pageSize={100}
-          loading={programs.isPending}
-          empty="No programs in this portfolio."
+          columns={[
+            codeNameColumn<Portfolio>('Portfolio', '/portfolios/$id'),
+            refColumn<Portfolio>('manager', 'Manager', 'users', (p) => p.managerId, false),
+          ]}
         />
-      </Section>
+      )}
+      <RelatedSection
+        title="Programs"
+        entity="programs"
+        filter={{ portfolioId: portfolio.id }}
+        pageSize={100}
+        columns={programColumns}
+        empty="No programs in this portfolio."
+      />
       <RelatedProjects
         filter={{ portfolioId: portfolio.id }}
         caption="Projects (directly and in its programs)"
         empty="No projects in this portfolio."
       />
-      <Section title="Operations">
-        <DataTable
-          caption="Operations"
-          columns={operationColumns}
-          rows={operations.data?.items ?? []}
-          total={operations.data?.total ?? 0}
-          page={1}
-          pageSize={100}
-          loading={operations.isPending}
-          empty="No operations in this portfolio."
-        />
-      </Section>
-      <CreateEntityModal
-        entity="portfolios"
+      <RelatedSection
+        title="Operations"
+        entity="operations"
+        filter={{ portfolioId: portfolio.id }}
+        pageSize={100}
+        columns={operationColumns}
+        empty="No operations in this portfolio."
+      />
+      <CreateKitModal
+        kit={portfolioCreate}
+        preset={{ ...preset, parentId: portfolio.id }}
         opened={creating === 'portfolio'}
         onClose={close}
-        schema={PortfolioCreate}
-        initial={newPortfolioValues({ ...preset, parentId: portfolio.id })}
-      >
-        {(form) => <PortfolioFields form={form} />}
-      </CreateEntityModal>
-      <CreateEntityModal
-        entity="programs"
-        opened={creating === 'program'}
-        onClose={close}
-        schema={ProgramCreate}
-        initial={newProgramValues({ ...preset, portfolioId: portfolio.id })}
-      >
-        {(form) => <ProgramFields form={form} />}
-      </CreateEntityModal>
-      <CreateEntityModal
-        entity="projects"
-        opened={creating === 'project'}
-        onClose={close}
-        schema={ProjectCreate}
-        initial={newProjectValues({ ...preset, portfolioId: portfolio.id })}
-      >
-        {(form) => <ProjectFields form={form} />}
-      </CreateEntityModal>
-      <CreateEntityModal
-        entity="operations"
+      />
+      <CreateKitModal kit={programCreate} preset={inside} opened={creating === 'program'} onClose={close} />
+      <CreateKitModal kit={projectCreate} preset={inside} opened={creating === 'project'} onClose={close} />
+      <CreateKitModal
+        kit={operationCreate}
+        preset={inside}
         opened={creating === 'operation'}
         onClose={close}
-        schema={OperationCreate}
-        initial={newOperationValues({ ...preset, portfolioId: portfolio.id })}
-      >
-        {(form) => <OperationFields form={form} />}
-      </CreateEntityModal>
+      />
     </Stack>
   );
 }
 
 export function PortfolioDetailPage(): ReactNode {
-  const { id } = route.useParams();
-  const { tab } = route.useSearch();
-  const navigate = route.useNavigate();
   return (
     <DetailPage
       entity="portfolios"
-      id={id}
-      tab={tab}
-      onTab={(t) => navigate({ search: { tab: t }, replace: true })}
       subtitle={(p) => (
         <>
           Portfolio {p.code} · owned by <RefLink entity="offices" id={p.officeId} />
-          {p.parentId && (
-            <>
-              {' '}
-              · part of <RefLink entity="portfolios" id={p.parentId} />
-            </>
-          )}
+          <SubtitleRef text="part of" entity="portfolios" id={p.parentId} />
         </>
       )}
       actions={(p) => (
-        <MoveButton
+        <MoveParentButton
           entity="portfolios"
           item={p}
-          toValues={(x) => ({ parentId: x.parentId })}
           schema={PortfolioUpdate}
-        >
-          {(form) => (
-            <FormEntitySelect
-              form={form}
-              name="parentId"
-              entity="portfolios"
-              label="Parent portfolio"
-              description="Leave empty to make it a top-level portfolio"
-              excludeId={p.id}
-            />
-          )}
-        </MoveButton>
+          label="Parent portfolio"
+          description="Leave empty to make it a top-level portfolio"
+        />
       )}
       tabs={(p) => [
         { value: 'contents', label: 'Contents', panel: <Contents portfolio={p} /> },
-        {
-          value: 'details',
-          label: 'Details',
-          panel: (
-            <EditEntityForm entity="portfolios" item={p} toValues={portfolioValues} schema={PortfolioUpdate}>
-              {(form) => <PortfolioFields form={form} selfId={p.id} />}
-            </EditEntityForm>
-          ),
-        },
+        detailsTab('portfolios', p, portfolioValues, PortfolioUpdate, (form) => (
+          <PortfolioFields form={form} selfId={p.id} />
+        )),
       ]}
     />
   );

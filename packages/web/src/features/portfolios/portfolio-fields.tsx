@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import type { Portfolio } from '@pharos/api';
-import { FormEntitySelect, FormText, FormTextarea } from '../../ui/form-fields';
+import { type Portfolio, PortfolioCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormEntitySelect } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface PortfolioValues {
@@ -27,22 +28,22 @@ export const portfolioValues = (p: Portfolio): PortfolioValues => ({
 
 export function PortfolioFields({ form, selfId }: { form: FormApi<PortfolioValues>; selfId?: string }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormEntitySelect
-          form={form}
-          name="parentId"
-          entity="portfolios"
-          label="Parent portfolio"
-          description="Leave empty for a top-level portfolio"
-          excludeId={selfId}
-        />
-        <FormEntitySelect form={form} name="officeId" entity="offices" label="Owning office" required />
-        <FormEntitySelect form={form} name="managerId" entity="users" label="Portfolio manager" />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormEntitySelect
+        form={form}
+        name="parentId"
+        entity="portfolios"
+        label="Parent portfolio"
+        description="Leave empty for a top-level portfolio"
+        excludeId={selfId}
+      />
+      <FormEntitySelect form={form} name="officeId" entity="offices" label="Owning office" required />
+      <FormEntitySelect form={form} name="managerId" entity="users" label="Portfolio manager" />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const portfolioCreate = createKit('portfolios', PortfolioCreate, newPortfolioValues, (form) => (
+  <PortfolioFields form={form} />
+));

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Text } from '@mantine/core';
+import { Badge, Paper, Text } from '@mantine/core';
 import type { Portfolio, Program, Project } from '@pharos/api';
 import { useMemo } from 'react';
 import { useEntityAll, useEntityList } from '../../api/hooks';
@@ -7,7 +7,7 @@ import { allIds, buildTree, byCode, type TreeNode } from '../../lib/tree';
 import { ArchivedBadge, StatusBadge } from '../../ui/badges';
 import { AnchorLink } from '../../ui/links';
 import { QueryState } from '../../ui/query-state';
-import { TreeRow, useExpansion } from '../../ui/tree-view';
+import { ExpandCollapse, TreeRow, useExpansion } from '../../ui/tree-view';
 
 const limit = 500;
 type Kind = 'Portfolio' | 'Program' | 'Project' | 'Operation';
@@ -197,14 +197,11 @@ export function WorkTree({ archived }: { archived: ArchivedFilter }) {
     <QueryState query={all} label="Loading portfolios">
       {() => (
         <Paper withBorder p="sm">
-          <Group justify="flex-end" gap="xs" mb="xs">
-            <Button size="compact-sm" variant="subtle" onClick={() => set(allIds(roots))}>
-              Expand portfolios
-            </Button>
-            <Button size="compact-sm" variant="subtle" onClick={() => set([])}>
-              Collapse all
-            </Button>
-          </Group>
+          <ExpandCollapse
+            expandLabel="Expand portfolios"
+            onExpand={() => set(allIds(roots))}
+            onCollapse={() => set([])}
+          />
           {roots.length === 0 ? (
             <Text c="dimmed" size="sm" ta="center" py="lg">
               No portfolios yet.

@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import type { Program } from '@pharos/api';
-import { FormDate, FormEntitySelect, FormText, FormTextarea } from '../../ui/form-fields';
+import { type Program, ProgramCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
+import { FormDate, FormEntitySelect } from '../../ui/form-fields';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface ProgramValues {
@@ -44,18 +45,18 @@ export const programValues = (p: Program): ProgramValues => ({
 
 export function ProgramFields({ form }: { form: FormApi<ProgramValues> }) {
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-        <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />
-        <FormEntitySelect form={form} name="officeId" entity="offices" label="Program office" required />
-        <FormEntitySelect form={form} name="managerId" entity="users" label="Program manager" />
-        <FormEntitySelect form={form} name="sponsorId" entity="users" label="Sponsor" />
-        <FormDate form={form} name="plannedStart" label="Planned start" />
-        <FormDate form={form} name="plannedFinish" label="Planned finish" />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
+    <RegistryFields form={form}>
+      <FormEntitySelect form={form} name="portfolioId" entity="portfolios" label="Portfolio" required />
+      <FormEntitySelect form={form} name="officeId" entity="offices" label="Program office" required />
+      <FormEntitySelect form={form} name="managerId" entity="users" label="Program manager" />
+      <FormEntitySelect form={form} name="sponsorId" entity="users" label="Sponsor" />
+      <FormDate form={form} name="plannedStart" label="Planned start" />
+      <FormDate form={form} name="plannedFinish" label="Planned finish" />
+    </RegistryFields>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const programCreate = createKit('programs', ProgramCreate, newProgramValues, (form) => (
+  <ProgramFields form={form} />
+));

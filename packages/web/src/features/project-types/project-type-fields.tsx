@@ -1,6 +1,6 @@
-import { SimpleGrid, Stack } from '@mantine/core';
-import type { ProjectType } from '@pharos/api';
-import { FormText, FormTextarea } from '../../ui/form-fields';
+import { type ProjectType, ProjectTypeCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
+import { RegistryFields } from '../../ui/registry-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
 export interface ProjectTypeValues {
@@ -16,13 +16,18 @@ export const projectTypeValues = (t: ProjectType): ProjectTypeValues => ({
 });
 
 export function ProjectTypeFields({ form }: { form: FormApi<ProjectTypeValues> }) {
-  return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormText form={form} name="code" label="Code" required maxLength={32} />
-        <FormText form={form} name="name" label="Name" required />
-      </SimpleGrid>
-      <FormTextarea form={form} name="description" label="Description" />
-    </Stack>
-  );
+  return <RegistryFields form={form} />;
 }
+
+/** The "New …" dialogs create with this. */
+export const projectTypeCreate = createKit(
+  'projectTypes',
+  ProjectTypeCreate,
+  (preset?: Partial<ProjectTypeValues>): ProjectTypeValues => ({
+    code: '',
+    name: '',
+    description: '',
+    ...preset,
+  }),
+  (form) => <ProjectTypeFields form={form} />,
+);

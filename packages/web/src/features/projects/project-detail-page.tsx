@@ -1,28 +1,19 @@
 import { Group } from '@mantine/core';
 import { type Project, ProjectUpdate } from '@pharos/api';
-import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { PhaseBadge, StatusBadge } from '../../ui/badges';
 import { DetailPage } from '../../ui/detail-page';
-import { EditEntityForm } from '../../ui/edit-entity-form';
+import { detailsTab } from '../../ui/detail-parts';
 import { MoveButton } from '../../ui/move-button';
 import { RefLink } from '../../ui/ref-link';
 import { ProjectFields, ProjectPlacementFields, projectValues } from './project-fields';
 
-const route = getRouteApi('/app/projects/$id');
-
 const placement = (p: Project) => ({ portfolioId: p.portfolioId, programId: p.programId });
 
 export function ProjectDetailPage(): ReactNode {
-  const { id } = route.useParams();
-  const { tab } = route.useSearch();
-  const navigate = route.useNavigate();
   return (
     <DetailPage
       entity="projects"
-      id={id}
-      tab={tab}
-      onTab={(t) => navigate({ search: { tab: t }, replace: true })}
       subtitle={(p) => (
         <Group gap={6} component="span">
           {p.code} · <RefLink entity="projectTypes" id={p.typeId} />
@@ -52,15 +43,7 @@ export function ProjectDetailPage(): ReactNode {
         </MoveButton>
       )}
       tabs={(p) => [
-        {
-          value: 'details',
-          label: 'Details',
-          panel: (
-            <EditEntityForm entity="projects" item={p} toValues={projectValues} schema={ProjectUpdate}>
-              {(form) => <ProjectFields form={form} />}
-            </EditEntityForm>
-          ),
-        },
+        detailsTab('projects', p, projectValues, ProjectUpdate, (form) => <ProjectFields form={form} />),
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
-import { type Project, projectPhases, projectStatuses } from '@pharos/api';
+import { type Project, ProjectCreate, projectPhases, projectStatuses } from '@pharos/api';
 import { options } from '../../lib/format';
+import { createKit } from '../../ui/create-entity-modal';
 import {
   FormDate,
   FormEntityMultiSelect,
@@ -129,3 +130,8 @@ export function ProjectFields({ form }: { form: FormApi<ProjectValues> }) {
     </Stack>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const projectCreate = createKit('projects', ProjectCreate, newProjectValues, (form) => (
+  <ProjectFields form={form} />
+));

@@ -1,6 +1,5 @@
 import { Badge } from '@mantine/core';
 import { UserUpdate } from '@pharos/api';
-import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { DetailPage } from '../../ui/detail-page';
@@ -8,18 +7,10 @@ import { EditEntityForm } from '../../ui/edit-entity-form';
 import { GrantsPanel } from './grants-panel';
 import { UserFields, userValues } from './user-fields';
 
-const route = getRouteApi('/app/users/$id');
-
 export function UserDetailPage(): ReactNode {
-  const { id } = route.useParams();
-  const { tab } = route.useSearch();
-  const navigate = route.useNavigate();
   return (
     <DetailPage
       entity="users"
-      id={id}
-      tab={tab}
-      onTab={(t) => navigate({ search: { tab: t }, replace: true })}
       archiveLabel="Deactivate"
       restoreLabel="Reactivate"
       subtitle={(u) =>

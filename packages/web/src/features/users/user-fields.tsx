@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
-import type { User } from '@pharos/api';
+import { type User, UserCreate } from '@pharos/api';
+import { createKit } from '../../ui/create-entity-modal';
 import { FormEntitySelect, FormPassword, FormText } from '../../ui/form-fields';
 import type { FormApi } from '../../ui/use-zod-form';
 
@@ -56,3 +57,8 @@ export function NewUserFields({ form }: { form: FormApi<NewUserValues> }) {
     </Stack>
   );
 }
+
+/** The "New …" dialogs create with this. */
+export const userCreate = createKit('users', UserCreate, newUserValues, (form) => (
+  <NewUserFields form={form} />
+));
