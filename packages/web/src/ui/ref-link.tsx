@@ -13,10 +13,13 @@ export function RefLink({
   id,
   plain,
   short,
+  fallback,
 }: {
   entity: EntityKey;
   id: string | null | undefined;
   plain?: boolean;
+  /** The name the server sent with the referring item (its `labels`): shown when you may not open this one. */
+  fallback?: string | undefined;
   /** Only the name (the code shows on hover): for narrow table columns. */
   short?: boolean;
 }) {
@@ -34,10 +37,17 @@ export function RefLink({
       </Text>
     );
   const item = (many ? single.data : lookup.get(id)) as Named | undefined;
+  const settled = lookup.ready || single.isError || !allowed;
+  if (!item && settled && fallback)
+    return (
+      <Text span size="sm" title="You may not open this item">
+        {fallback}
+      </Text>
+    );
   if (!item)
     return (
       <Text span c="dimmed" size="sm" title={id}>
-        {lookup.ready || single.isError || !allowed ? 'Not visible' : '…'}
+        {settled ? 'Not visible' : '…'}
       </Text>
     );
   const full = entity === 'users' ? item.name : itemLabel(item);

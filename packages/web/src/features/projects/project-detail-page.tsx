@@ -22,9 +22,9 @@ export function ProjectDetailPage(): ReactNode {
               {' '}
               · in{' '}
               {p.programId ? (
-                <RefLink entity="programs" id={p.programId} />
+                <RefLink entity="programs" id={p.programId} fallback={p.labels.programId} />
               ) : (
-                <RefLink entity="portfolios" id={p.portfolioId} />
+                <RefLink entity="portfolios" id={p.portfolioId} fallback={p.labels.portfolioId} />
               )}
             </>
           )}{' '}

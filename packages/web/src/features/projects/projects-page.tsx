@@ -34,9 +34,9 @@ export const projectColumns: Column<Project>[] = [
     wide: true,
     render: (p) =>
       p.programId ? (
-        <RefLink entity="programs" id={p.programId} short />
+        <RefLink entity="programs" id={p.programId} short fallback={p.labels.programId} />
       ) : (
-        <RefLink entity="portfolios" id={p.portfolioId} short />
+        <RefLink entity="portfolios" id={p.portfolioId} short fallback={p.labels.portfolioId} />
       ),
   },
   refColumn('manager', 'Manager', 'users', (p) => p.managerId),
