@@ -43,7 +43,7 @@ test('create a project through the New project dialog', async ({ page }) => {
 });
 
 test('edit the project and see the change after a reload', async ({ page }) => {
-  test.skip(!projectUrl, 'needs the project created by the previous test');
+  expect(projectUrl, 'the project created by the previous test').toBeTruthy();
   await signIn(page, ADMIN);
   await page.goto(projectUrl);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -66,7 +66,7 @@ test('two people edit the project at once: the second save reports a conflict', 
   browser,
   browserErrors,
 }) => {
-  test.skip(!projectUrl, 'needs the project created by the first test');
+  expect(projectUrl, 'the project created by the first test').toBeTruthy();
   const first = await signedInContext(browser, ADMIN, browserErrors);
   const second = await signedInContext(browser, ADMIN, browserErrors);
   try {

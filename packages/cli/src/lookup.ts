@@ -1,9 +1,9 @@
 import { type Role, type ScopeType, scopeTypes } from '@pharos/api';
-import { AppError, schema, type Tx } from '@pharos/server';
+import { AppError, grantsOf, schema, type Tx } from '@pharos/server';
 import { Option } from 'commander';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
-const { offices, orgUnits, portfolios, programs, projects, roleGrants, users } = schema;
+const { offices, orgUnits, portfolios, programs, projects, users } = schema;
 
 /** The user with this e-mail address (any case), active or deactivated. */
 export async function userByEmail(db: Tx, email: string) {
@@ -88,27 +88,21 @@ export interface ActiveGrant {
   scopeCode: string | null;
 }
 
-/** Active (unrevoked) grants, with scope codes, of these users (or of everyone). */
+/** Active (unrevoked) grants, with scope codes, of these users (or of everyone), in a stable order. */
 export async function activeGrants(db: Tx, userIds?: string[]): Promise<ActiveGrant[]> {
-  if (userIds?.length === 0) return [];
-  const rows = await db
-    .select({
-      id: roleGrants.id,
-      userId: roleGrants.userId,
-      role: roleGrants.role,
-      scopeType: roleGrants.scopeType,
-      scopeId: roleGrants.scopeId,
-      scopeCode: sql<string | null>`case ${roleGrants.scopeType}
-        when 'office' then (select code from offices where id = ${roleGrants.scopeId})
-        when 'portfolio' then (select code from portfolios where id = ${roleGrants.scopeId})
-        when 'program' then (select code from programs where id = ${roleGrants.scopeId})
-        when 'project' then (select code from projects where id = ${roleGrants.scopeId})
-        else null end`,
-    })
-    .from(roleGrants)
-    .where(and(isNull(roleGrants.revokedAt), userIds ? inArray(roleGrants.userId, userIds) : undefined))
-    .orderBy(asc(roleGrants.userId), asc(roleGrants.role), asc(roleGrants.scopeType), asc(roleGrants.id));
-  return rows.map((r) => ({ ...r, role: r.role as Role, scopeType: r.scopeType as ScopeType }));
+  const byUser = await grantsOf(db, userIds);
+  const key = (g: ActiveGrant) => `${g.userId} ${g.role} ${g.scopeType} ${g.id}`;
+  return [...byUser.values()]
+    .flat()
+    .map(({ id, userId, role, scopeType, scopeId, scopeCode }) => ({
+      id,
+      userId,
+      role,
+      scopeType,
+      scopeId,
+      scopeCode,
+    }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** `admin`, or `project_manager@PRJ-1` for a role over one place. */

@@ -18,6 +18,7 @@ export type { Tx } from './db/connect';
 export * as schema from './db/schema/index';
 export { AppError } from './errors';
 export type { Ctx } from './http/context';
+export { grantsOf } from './people/repo';
 export { createUser, getUser, grant, revoke, setPassword, userService } from './people/service';
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';

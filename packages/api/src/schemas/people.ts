@@ -20,6 +20,7 @@ export const Grant = z
     scopeType: ScopeTypeSchema,
     scopeId: Id.nullable(),
     scopeName: z.string().nullable().describe('Name of the office, portfolio, program or project'),
+    scopeCode: z.string().nullable().describe('Its code'),
     createdAt: Timestamp,
   })
   .meta({ id: 'Grant' });

@@ -8,10 +8,16 @@ export async function grantsWithNames(db: Tx, userId: string): Promise<Grant[]> 
   return (await grantsOf(db, [userId])).get(userId) ?? [];
 }
 
-/** The active grants of several users at once (a page of the users list). */
-export async function grantsOf(db: Tx, userIds: string[]): Promise<Map<string, Grant[]>> {
+/** The active grants of several users at once (a page of the users list), or of everyone. */
+export async function grantsOf(db: Tx, userIds?: string[]): Promise<Map<string, Grant[]>> {
   const out = new Map<string, Grant[]>();
-  if (userIds.length === 0) return out;
+  if (userIds?.length === 0) return out;
+  const scope = (column: 'name' | 'code') => sql<string | null>`case ${roleGrants.scopeType}
+        when 'office' then (select ${sql.raw(column)} from offices where id = ${roleGrants.scopeId})
+        when 'portfolio' then (select ${sql.raw(column)} from portfolios where id = ${roleGrants.scopeId})
+        when 'program' then (select ${sql.raw(column)} from programs where id = ${roleGrants.scopeId})
+        when 'project' then (select ${sql.raw(column)} from projects where id = ${roleGrants.scopeId})
+        else null end`;
   const rows = await db
     .select({
       id: roleGrants.id,
@@ -20,15 +26,11 @@ export async function grantsOf(db: Tx, userIds: string[]): Promise<Map<string, G
       scopeType: roleGrants.scopeType,
       scopeId: roleGrants.scopeId,
       createdAt: roleGrants.createdAt,
-      scopeName: sql<string | null>`case ${roleGrants.scopeType}
-        when 'office' then (select name from offices where id = ${roleGrants.scopeId})
-        when 'portfolio' then (select name from portfolios where id = ${roleGrants.scopeId})
-        when 'program' then (select name from programs where id = ${roleGrants.scopeId})
-        when 'project' then (select name from projects where id = ${roleGrants.scopeId})
-        else null end`,
+      scopeName: scope('name'),
+      scopeCode: scope('code'),
     })
     .from(roleGrants)
-    .where(and(inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
+    .where(and(userIds ? inArray(roleGrants.userId, userIds) : undefined, isNull(roleGrants.revokedAt)))
     .orderBy(asc(roleGrants.createdAt), asc(roleGrants.id));
   for (const r of rows) {
     const g = {
