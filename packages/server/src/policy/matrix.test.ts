@@ -1,8 +1,9 @@
 import { type Action, allRoutes, type Resource, type Role, roles, type ScopeType } from '@pharos/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestUser, type TestWorld, testWorld } from '../test/harness';
+import { type RouteCase, routeCases } from './matrix.cases';
 import { expected } from './matrix.expectations';
-import { type Fixture, fixture, type RouteCase, routeCases } from './matrix.fixture';
+import { type Fixture, fixture } from './matrix.fixture';
 
 /**
  * Every route × every role × seven scopes: organization, the target's project office, the
