@@ -62,32 +62,67 @@ function localChannels() {
   };
 }
 
-/** PostgreSQL's LISTEN/NOTIFY, on one dedicated connection for all channels. */
+/**
+ * PostgreSQL's LISTEN/NOTIFY, on one dedicated connection for all channels. If the server drops
+ * that connection (a restart, a failover), it reconnects and listens again.
+ */
 function serverChannels(connectionString: string) {
-  let client: pg.Client | null = null;
+  let client: Promise<pg.Client> | null = null;
+  let closed = false;
   const handlers = new Map<string, ((payload: string) => void)[]>();
+  const connect = async (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString });
+    c.on('notification', (n) => {
+      for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+    });
+    c.on('error', () => {
+      client = null;
+      if (!closed) setTimeout(() => void reconnect(), 1000);
+    });
+    await c.connect();
+    for (const channel of handlers.keys()) await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    return c;
+  };
+  const reconnect = async () => {
+    if (closed || client) return;
+    client = connect();
+    await client.catch(() => {
+      client = null;
+      if (!closed) setTimeout(() => void reconnect(), 1000);
+    });
+  };
   return {
     channels: {
       notify: async (channel: string, payload: string, pool?: pg.Pool) => {
         await pool?.query('select pg_notify($1, $2)', [channel, payload]);
       },
       listen: async (channel: string, fn: (payload: string) => void) => {
-        if (!client) {
-          client = new pg.Client({ connectionString });
-          await client.connect();
-          client.on('notification', (n) => {
-            for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
-          });
-        }
-        if (!handlers.has(channel)) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        const isNew = !handlers.has(channel);
         handlers.set(channel, [...(handlers.get(channel) ?? []), fn]);
+        client ??= connect();
+        const c = await client;
+        if (isNew) await c.query(`listen ${pg.escapeIdentifier(channel)}`);
       },
     },
     close: async () => {
-      await client?.end();
+      closed = true;
+      const c = await client?.catch(() => null);
       client = null;
+      await c?.end().catch(() => {});
     },
   };
+}
+
+/**
+ * An idle pooled connection the server closes (a restart, an administrator) emits an error; the
+ * pool replaces the connection, and without a listener the error would end the process.
+ */
+function survivePoolErrors(pool: pg.Pool) {
+  pool.on('error', (err) => {
+    console.warn(
+      `database connection lost (${(err as { code?: string }).code ?? err.message}); it will be replaced`,
+    );
+  });
 }
 
 function wrap(
@@ -110,6 +145,7 @@ function wrap(
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    survivePoolErrors(pool);
     limitStatements(pool, opts.statementTimeoutMs);
     await pool.query('select 1'); // fail now, with the server's message, if it is unreachable
     const url = new URL(opts.databaseUrl);
@@ -165,6 +201,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     connectionTimeoutMillis: 60_000,
     idleTimeoutMillis: 0, // keep the one connection
   });
+  survivePoolErrors(pool);
   // Every connection reaches the same PGlite backend, which outlives it: a new connection starts
   // by dropping the prepared statements an earlier one left, or preparing them again would fail.
   pool.on('connect', (client) => {

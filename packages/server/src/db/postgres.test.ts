@@ -30,6 +30,37 @@ describe('PostgreSQL server', () => {
     }
   });
 
+  it('survives the server dropping every connection (a restart), and hears notifications again', async () => {
+    await Promise.all([1, 2, 3].map(() => w.database.pool.query('select pg_sleep(0.01)'))); // idle connections
+    const name = (await w.database.pool.query('select current_database() as d')).rows[0].d as string;
+    const { default: pg } = await import('pg');
+    const killer = new pg.Client({ connectionString: process.env.PHAROS_TEST_DATABASE_URL });
+    await killer.connect();
+    const killed = await killer.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    await killer.end();
+    expect(killed.rowCount).toBeGreaterThan(1); // the pool's connections and the LISTEN connection
+    await new Promise((ok) => setTimeout(ok, 100));
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 200; i++) {
+      status = (await admin.req({ method: 'GET', url: '/api/v1/projects?pageSize=1' })).statusCode;
+      if (status !== 200) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(status).toBe(200);
+    // The LISTEN connection came back: a notification from "another process" is heard.
+    let heard = '';
+    await w.database.listen('pharos_test_channel', (p) => {
+      heard = p;
+    });
+    for (let i = 0; i < 40 && heard === ''; i++) {
+      await w.database.notify('pharos_test_channel', 'hello');
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(heard).toBe('hello');
+  });
+
   it('several Pharos processes migrate one database at once without harm', async () => {
     const { migrateDatabase } = await import('./migrate');
     const url = new URL(process.env.PHAROS_TEST_DATABASE_URL!);
