@@ -1,12 +1,24 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableName,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
 import { AppError, conflict, notFound } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { covers } from '../policy/reach';
-import { tableNames } from './labels';
 import { present } from './present';
-import { checkRefs, wouldCycle } from './refs';
+import { checkRefs, tables, wouldCycle } from './refs';
 import type { EntitySpec, Row } from './spec';
 
 export interface ListParams {
@@ -30,7 +42,7 @@ export function entityService(spec: EntitySpec) {
       field,
       sql<
         string | null
-      >`(select l.name from ${sql.identifier(tableNames[type])} l where l.id = ${col(field)})`,
+      >`(select l.name from ${sql.identifier(getTableName(tables[type]))} l where l.id = ${col(field)})`,
     ]),
   );
   const selection = {
