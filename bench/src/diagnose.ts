@@ -85,7 +85,7 @@ export async function diagnose(bench: Bench, kind: Kind) {
     ids.map((id) => `/api/v1/projects/${id}`),
     SINGLE_CLIENTS,
   );
-  const list = await cpuUnderLoad(bench, t, [LIST_PATH], LIST_CLIENTS);
+  const list = await cpuUnderLoad(bench, t, [LIST_PATH], LIST_CLIENTS); // page 1 only: a stable profile
   const whatIf = await whatIfList(bench, t);
   bench.raw[`${kind} diagnostics`] = { single, list, whatIf };
 

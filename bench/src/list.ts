@@ -6,6 +6,9 @@ import type { Kind, Target } from './target';
 /** A filtered, sorted page of 50: the registry's main screen. */
 export const LIST_PATH = '/api/v1/projects?status=active&sort=name&pageSize=50';
 export const LIST_CLIENTS = 20;
+/** The loads walk the first 20 pages in turn, so no single page is what gets measured. */
+export const LIST_PAGES = 20;
+const listPaths = Array.from({ length: LIST_PAGES }, (_, i) => `${LIST_PATH}&page=${i + 1}`);
 const TARGET_P95 = 50;
 
 /**
@@ -40,7 +43,7 @@ export async function captureListQuery(
 export function listLoad(bench: Bench, t: Target, who: 'admin' | 'portfolioManager', clients: number) {
   return bench.load(`${t.kind} list ${who} ×${clients}`, t.cpu, {
     baseUrl: t.url,
-    paths: [LIST_PATH],
+    paths: listPaths,
     headers: [t.auth(who)],
     connections: clients,
   });
@@ -60,7 +63,7 @@ async function bareSql(bench: Bench, t: Target, statements: Statement[], clients
 export async function listBench(bench: Bench, kind: Kind) {
   const t = await bench.target(kind);
   const db = dbName(kind);
-  console.log(`\n[${kind}] list: GET ${LIST_PATH}`);
+  console.log(`\n[${kind}] list: GET ${LIST_PATH}&page=1…${LIST_PAGES}`);
   const q = await captureListQuery(t);
   const pmQ = await captureListQuery(t, LIST_PATH, 'portfolioManager');
   bench.raw[`${kind} list query`] = { ...q, portfolioManagerTotal: pmQ.total };
@@ -71,7 +74,7 @@ export async function listBench(bench: Bench, kind: Kind) {
   const sql1 = await bareSql(bench, t, q.statements, 1);
 
   const figure = (who: string) =>
-    `List projects (filtered, sorted page of 50 of ${q.total}), ${who}, 20 clients`;
+    `List projects (filtered, sorted pages of 50 of ${q.total}, pages 1–${LIST_PAGES} in turn), ${who}, 20 clients`;
   bench.row('list', {
     figure: figure('admin'),
     db,

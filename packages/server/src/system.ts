@@ -8,6 +8,7 @@ import { Access } from './policy/access';
 export function systemCtx(config: Config, database: Database): Ctx {
   return {
     db: database.db,
+    reads: database.reads,
     config,
     actor: null,
     access: Access.system(database.db),

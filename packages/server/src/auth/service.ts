@@ -56,7 +56,7 @@ export async function login(ctx: Ctx, email: string, password: string, oldCookie
   });
   await ctx.authChanged(user.id); // the session it replaced is gone
   const actor = await findActor(ctx.db, 'session', digest(secret));
-  const signedIn: Ctx = { ...ctx, actor, access: new Access(actor, ctx.db) };
+  const signedIn: Ctx = { ...ctx, actor, access: new Access(actor, ctx.db, ctx.reads) };
   return { secret, me: await describeMe(signedIn) };
 }
 

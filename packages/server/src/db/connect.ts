@@ -5,9 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { announceOnServer, CHANGES_CHANNEL, ReadCache } from './read-cache';
 import * as schema from './schema/index';
 
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction or the database itself: what repositories take. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
@@ -21,6 +22,8 @@ export interface Database {
   notify(channel: string, payload: string): Promise<void>;
   /** Hears `notify` from every Pharos process on this database. */
   listen(channel: string, fn: (payload: string) => void): Promise<void>;
+  /** Reads remembered until the next write (in any Pharos process on this database). */
+  reads: ReadCache;
   close(): Promise<void>;
 }
 
@@ -37,12 +40,9 @@ export interface OpenOptions {
   statementTimeoutMs?: number;
 }
 
-function limitStatements(pool: pg.Pool, ms: number | undefined) {
-  if (!ms) return;
-  pool.on('connect', (client) => {
-    client.query(`set statement_timeout = ${Math.round(ms)}`).catch(() => {});
-  });
-}
+/** Bounds every statement of the pool's connections, set before a connection is handed out. */
+const statementLimit = (ms: number | undefined) =>
+  ms ? (client: pg.ClientBase) => client.query(`set statement_timeout = ${Math.round(ms)}`) : undefined;
 
 // Dates as calendar strings, never shifted by a time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -81,8 +81,12 @@ function serverChannels(connectionString: string) {
     });
     await c.connect();
     for (const channel of handlers.keys()) await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    listening = new Set(handlers.keys());
     return c;
   };
+  // LISTEN statements go one at a time: a pg client runs one query at a time.
+  let listening = new Set<string>();
+  let queue: Promise<unknown> = Promise.resolve();
   const reconnect = async () => {
     if (closed || client) return;
     client = connect();
@@ -101,7 +105,13 @@ function serverChannels(connectionString: string) {
         handlers.set(channel, [...(handlers.get(channel) ?? []), fn]);
         client ??= connect();
         const c = await client;
-        if (isNew) await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+        if (!isNew) return;
+        queue = queue.then(async () => {
+          if (listening.has(channel)) return;
+          await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+          listening.add(channel);
+        });
+        await queue;
       },
     },
     close: async () => {
@@ -125,28 +135,35 @@ function survivePoolErrors(pool: pg.Pool) {
   });
 }
 
-function wrap(
+async function wrap(
   pool: pg.Pool,
   kind: Database['kind'],
   location: string,
   close: () => Promise<void>,
   channels: Pick<Database, 'notify' | 'listen'> = localChannels(),
-): Database {
+): Promise<Database> {
+  // The embedded database serves this process alone: nobody else needs telling.
+  const reads = new ReadCache(kind === 'postgres' ? announceOnServer : null);
+  if (kind === 'postgres') await channels.listen(CHANGES_CHANNEL, (origin) => reads.heard(origin));
   return {
     db: drizzle({ client: pool, schema, casing: 'snake_case' }),
     pool,
     kind,
     location,
     close,
+    reads,
     ...channels,
   };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      onConnect: statementLimit(opts.statementTimeoutMs),
+    });
     survivePoolErrors(pool);
-    limitStatements(pool, opts.statementTimeoutMs);
     await pool.query('select 1'); // fail now, with the server's message, if it is unreachable
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '****' : '';
@@ -200,13 +217,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     max: 1,
     connectionTimeoutMillis: 60_000,
     idleTimeoutMillis: 0, // keep the one connection
+    // Every connection reaches the same PGlite backend, which outlives it: a new connection starts
+    // by dropping the prepared statements an earlier one left, or preparing them again would fail.
+    onConnect: (client) => client.query('deallocate all'),
   });
   survivePoolErrors(pool);
-  // Every connection reaches the same PGlite backend, which outlives it: a new connection starts
-  // by dropping the prepared statements an earlier one left, or preparing them again would fail.
-  pool.on('connect', (client) => {
-    client.query('deallocate all').catch(() => {});
-  });
   let closed = false;
   return wrap(pool, 'pglite', memory ? 'memory' : dir, async () => {
     if (closed) return;

@@ -61,6 +61,62 @@ describe('PostgreSQL server', () => {
     expect(heard).toBe('hello');
   });
 
+  it('a write in one Pharos process reaches the remembered reads of another', async () => {
+    const { buildApp } = await import('../http/app');
+    const url = new URL(process.env.PHAROS_TEST_DATABASE_URL!);
+    url.pathname = `/${(await w.database.pool.query('select current_database() as d')).rows[0].d}`;
+    const db2 = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+    const app2 = await buildApp({ config: w.config, database: db2 });
+    try {
+      const program = (await admin.req({ method: 'GET', url: '/api/v1/programs?pageSize=1' })).json()
+        .items[0];
+      const list = async () =>
+        (
+          await app2.inject({
+            method: 'GET',
+            url: `/api/v1/projects?programId=${program.id}&pageSize=1`,
+            headers: { authorization: `Bearer ${admin.token}` },
+          })
+        ).json();
+      const before = await list(); // the count and the names are now remembered by process 2
+      expect((await list()).total).toBe(before.total);
+      expect(db2.reads.hits).toBeGreaterThan(0);
+      const created = await admin.req({
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: {
+          code: 'XPROC-1',
+          name: 'Across processes',
+          typeId: w.org.projectTypes[0]!.id,
+          officeId: w.org.offices[3]!.id,
+          programId: program.id,
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      let total = before.total;
+      for (let i = 0; i < 50 && total === before.total; i++) {
+        await new Promise((ok) => setTimeout(ok, 20));
+        total = (await list()).total;
+      }
+      expect(total).toBe(before.total + 1);
+      // A rename reaches the other process's names too.
+      await admin.req({
+        method: 'PATCH',
+        url: `/api/v1/programs/${program.id}`,
+        payload: { version: program.version, name: 'Renamed across processes' },
+      });
+      let label = '';
+      for (let i = 0; i < 50 && label !== 'Renamed across processes'; i++) {
+        await new Promise((ok) => setTimeout(ok, 20));
+        label = (await list()).items[0].labels.programId;
+      }
+      expect(label).toBe('Renamed across processes');
+    } finally {
+      await app2.close();
+      await db2.close();
+    }
+  });
+
   it('several Pharos processes migrate one database at once without harm', async () => {
     const { migrateDatabase } = await import('./migrate');
     const url = new URL(process.env.PHAROS_TEST_DATABASE_URL!);

@@ -16,7 +16,6 @@ import Fastify, {
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -34,6 +33,7 @@ import { errorHandler } from './error-handler';
 import { metricsPlugin } from './metrics';
 import { registerRoutes } from './register';
 import { securityHeaders } from './security-headers';
+import { createSerializerCompiler } from './serializer';
 
 export interface AppDeps {
   config: Config;
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new OneLinePerRequest(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ check: config.env === 'test' }));
   app.setErrorHandler(errorHandler);
   app.decorate('database', deps.database);
   app.decorate('config', config);

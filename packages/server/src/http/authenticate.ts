@@ -54,9 +54,10 @@ export async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
   }
   const ctx: Ctx = {
     db: database.db,
+    reads: database.reads,
     config,
     actor,
-    access: new Access(actor, database.db),
+    access: new Access(actor, database.db, database.reads),
     requestId: req.id,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent'] ?? null,

@@ -1,11 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/connect';
+import type { ReadCache } from '../db/read-cache';
 import type { Access, Actor } from '../policy/access';
 
 /** Everything a use case needs about the request it serves. Every write takes it, so its audit row cannot be forgotten. */
 export interface Ctx {
   db: Db;
+  /** Reads remembered until the next write: counts, names of referenced items, grant trees. */
+  reads: ReadCache;
   config: Config;
   actor: Actor | null;
   access: Access;
@@ -17,7 +20,18 @@ export interface Ctx {
   authChanged(userId: string): Promise<void>;
 }
 
-/** Runs `fn` in one transaction: every write and its audit rows commit together or not at all. */
-export function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(fn);
+/**
+ * Runs `fn` in one transaction: every write and its audit rows commit together or not at all.
+ * Remembered reads are forgotten when it ends, in this process and (on commit) in every other.
+ */
+export async function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const out = await fn(tx);
+      await ctx.reads.announce(tx);
+      return out;
+    });
+  } finally {
+    ctx.reads.invalidate();
+  }
 }

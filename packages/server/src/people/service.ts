@@ -22,10 +22,10 @@ export const userService = entityService({
   col: columns(users),
   refs: { orgUnitId: 'orgUnit' },
   filters: ['orgUnitId'],
-  conditions: (q) =>
+  conditions: (q, param) =>
     typeof q.role === 'string'
       ? [
-          sql`exists (select 1 from ${roleGrants} g where g.user_id = ${users.id} and g.role = ${q.role} and g.revoked_at is null)`,
+          `exists (select 1 from role_grants g where g.user_id = t.id and g.role = ${param(q.role)} and g.revoked_at is null)`,
         ]
       : [],
   search: ['email', 'name'],

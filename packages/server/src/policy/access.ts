@@ -1,6 +1,7 @@
 import { type AbilityKey, type Action, actions, type Resource, resources } from '@pharos/api';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
+import type { ReadCache } from '../db/read-cache';
 import { forbidden } from '../errors';
 import { permissions } from './permissions';
 import { type Anchors, covers, emptyReach, type GrantRef, type Reach, reachOf } from './reach';
@@ -27,12 +28,14 @@ export class Access {
   constructor(
     readonly actor: Actor | null,
     private readonly db: Tx,
+    /** Where the trees below grants are remembered between requests (until the next write). */
+    private readonly reads: ReadCache | null = null,
     private readonly system = false,
   ) {}
 
   /** The administrator's own command line: may do everything, recorded as the system. */
   static system(db: Tx) {
-    return new Access(null, db, true);
+    return new Access(null, db, null, true);
   }
 
   /** Where the actor may do `action` on `resource`. */
@@ -94,9 +97,15 @@ export class Access {
     this.trees ??= (async () => {
       const grants = this.actor?.grants ?? [];
       const ids = (t: string) => grants.filter((g) => g.scopeType === t && g.scopeId).map((g) => g.scopeId!);
+      const tree = (table: 'offices' | 'portfolios', roots: string[]) => {
+        const load = () => descendants(this.db, table, roots);
+        return this.reads && roots.length
+          ? this.reads.memo(`tree:${table}:${[...roots].sort().join(',')}`, load)
+          : load();
+      };
       return {
-        offices: await descendants(this.db, 'offices', ids('office')),
-        portfolios: await descendants(this.db, 'portfolios', ids('portfolio')),
+        offices: await tree('offices', ids('office')),
+        portfolios: await tree('portfolios', ids('portfolio')),
       };
     })();
     return this.trees;

@@ -184,6 +184,60 @@ describe('projects', () => {
     expect(restored.json()).toMatchObject({ archivedAt: null, version: 4 });
   });
 
+  it('lists stay true after every write: totals, linked objectives and names of referenced items', async () => {
+    const program = w.org.programs[1]!;
+    const url = `/api/v1/projects?programId=${program.id}&sort=code&pageSize=500`;
+    const list = async () => (await admin.req({ method: 'GET', url })).json();
+    const before = await list();
+    await list(); // remembered now
+    const created = (
+      await admin.req({
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: newProject({ programId: program.id }),
+      })
+    ).json();
+    const afterCreate = await list();
+    expect(afterCreate.total).toBe(before.total + 1);
+    const objective = w.org.objectives[0]!;
+    await admin.req({
+      method: 'PATCH',
+      url: `/api/v1/projects/${created.id}`,
+      payload: { version: created.version, objectiveIds: [objective.id] },
+    });
+    const linked = (await list()).items.find((p: { id: string }) => p.id === created.id);
+    expect(linked.objectiveIds).toEqual([objective.id]);
+    const prog = (await admin.req({ method: 'GET', url: `/api/v1/programs/${program.id}` })).json();
+    await admin.req({
+      method: 'PATCH',
+      url: `/api/v1/programs/${program.id}`,
+      payload: { version: prog.version, name: `${prog.name} (renamed)` },
+    });
+    const renamed = await list();
+    expect(
+      renamed.items.every(
+        (p: { labels: { programId: string } }) => p.labels.programId === `${prog.name} (renamed)`,
+      ),
+    ).toBe(true);
+    await admin.req({
+      method: 'POST',
+      url: `/api/v1/projects/${created.id}/archive`,
+      payload: { version: linked.version },
+    });
+    expect((await list()).total).toBe(before.total);
+  });
+
+  it('pages past the first read linked objectives of their own rows', async () => {
+    const all = (await admin.req({ method: 'GET', url: '/api/v1/projects?sort=code&pageSize=500' })).json();
+    const page3 = (
+      await admin.req({ method: 'GET', url: '/api/v1/projects?sort=code&pageSize=7&page=3' })
+    ).json();
+    expect(page3.items.map((p: { id: string; objectiveIds: string[] }) => [p.id, p.objectiveIds])).toEqual(
+      all.items.slice(14, 21).map((p: { id: string; objectiveIds: string[] }) => [p.id, p.objectiveIds]),
+    );
+    expect(page3.items.some((p: { objectiveIds: string[] }) => p.objectiveIds.length > 0)).toBe(true);
+  });
+
   it('lists page, sort, filter and search', async () => {
     const page1 = (await admin.req({ method: 'GET', url: '/api/v1/projects?pageSize=10&sort=code' })).json();
     const page2 = (

@@ -1,24 +1,13 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableName,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
 import { AppError, conflict, notFound } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { covers } from '../policy/reach';
+import { labelsOf } from './labels';
+import { listStatements } from './list-sql';
 import { present } from './present';
-import { checkRefs, tables, wouldCycle } from './refs';
+import { checkRefs, wouldCycle } from './refs';
 import type { EntitySpec, Row } from './spec';
 
 export interface ListParams {
@@ -36,30 +25,31 @@ const META = new Set(['id', 'version', 'archivedAt', 'createdAt', 'updatedAt']);
 export function entityService(spec: EntitySpec) {
   const { table, col } = spec;
 
-  // One query reads an item with the names of what it refers to and its linked ids.
-  const labelColumns = Object.fromEntries(
-    Object.entries(spec.refs).map(([field, type]) => [
-      field,
-      sql<
-        string | null
-      >`(select l.name from ${sql.identifier(getTableName(tables[type]))} l where l.id = ${col(field)})`,
-    ]),
-  );
+  // One query reads an item with its linked ids; the names of what it refers to come from labelsOf.
+  const extraColumns = spec.extra?.columns(`${quoted(getTableName(table))}.id`) ?? {};
   const selection = {
     row: table,
-    ...(Object.keys(labelColumns).length ? { labels: labelColumns } : {}),
-    ...(spec.extra ? { extra: spec.extra.select } : {}),
+    ...(spec.extra
+      ? { extra: Object.fromEntries(Object.entries(extraColumns).map(([k, text]) => [k, sql.raw(text)])) }
+      : {}),
   };
-  type Selected = { row: Row; labels?: Record<string, string | null>; extra?: Record<string, unknown> };
+  type Selected = { row: Row; extra?: Record<string, unknown> };
+  const statements = listStatements(spec);
 
-  async function decorate(ctx: Ctx, rows: Selected[]) {
+  /** Items as the API shows them. Inside a transaction pass it: names are then read through it. */
+  async function decorate(ctx: Ctx, rows: Selected[], tx: Tx | null = null) {
     const upd = await ctx.access.reach(spec.resource, 'update');
     const arc = await ctx.access.reach(spec.resource, 'archive');
-    return rows.map(({ row, labels, extra }) => {
+    const names = await labelsOf(
+      tx ?? ctx.db,
+      tx ? null : ctx.reads,
+      spec.refs,
+      rows.map((r) => r.row),
+    );
+    return rows.map(({ row, extra }, i) => {
       const a = spec.anchors(row);
-      const names = Object.fromEntries(Object.entries(labels ?? {}).filter(([, v]) => v !== null));
       return present(
-        { ...row, ...(extra ?? {}), labels: names },
+        { ...row, ...(extra ?? {}), labels: names[i] },
         { update: covers(upd, a), archive: covers(arc, a) },
       );
     });
@@ -88,56 +78,21 @@ export function entityService(spec: EntitySpec) {
     return ((await (lock ? q.for('update', { of: table }) : q)) as Selected[])[0];
   }
 
-  /** The caller's visibility as SQL, or undefined when they see everything. */
-  async function visible(ctx: Ctx): Promise<SQL | undefined> {
-    const r = await ctx.access.reach(spec.resource, 'read');
-    if (r.organization) return undefined;
-    const parts: SQL[] = [];
-    const add = (anchor: keyof typeof spec.anchorColumns, ids: Set<string>) => {
-      const c = spec.anchorColumns[anchor];
-      if (c && ids.size) parts.push(inArray(col(c), [...ids]));
-    };
-    add('office', r.offices);
-    add('portfolio', r.portfolios);
-    add('program', r.programs);
-    add('project', r.projects);
-    return parts.length ? or(...parts) : sql`false`;
-  }
-
   async function list(ctx: Ctx, p: ListParams) {
-    const conds: (SQL | undefined)[] = [await visible(ctx)];
-    if (p.archived === 'active') conds.push(isNull(col('archivedAt')));
-    if (p.archived === 'archived') conds.push(isNotNull(col('archivedAt')));
-    if (p.q) {
-      const like = `%${p.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      conds.push(or(...(spec.search ?? ['code', 'name']).map((c) => ilike(col(c), like))));
-    }
-    for (const f of spec.filters) {
-      const v = p[f];
-      if (typeof v === 'string') conds.push(v === 'none' ? isNull(col(f)) : eq(col(f), v));
-    }
-    conds.push(...(spec.conditions?.(p) ?? []));
-    const sortField = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
-    const order = p.sort?.startsWith('-') ? desc(col(sortField)) : asc(col(sortField));
-    const where = and(...conds);
-    // The page and the count apart: labels are then read for the 50 rows shown, not for every match.
-    const [rows, [count]] = await Promise.all([
-      ctx.db
-        .select(selection)
-        .from(table)
-        .where(where)
-        .orderBy(order, asc(col('id')))
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize),
-      ctx.db.select({ n: sql<number>`count(*)::int` }).from(table).where(where),
+    const reach = await ctx.access.reach(spec.resource, 'read');
+    const page = statements.page(reach, p);
+    const count = statements.count(reach, p);
+    // The count of all matches changes only with a write: it is remembered until the next one.
+    const [rows, total] = await Promise.all([
+      ctx.db.$client.query<Row>(page),
+      ctx.reads.memo(`count:${count.text}:${JSON.stringify(count.values)}`, async () => {
+        const res = await ctx.db.$client.query<{ n: number }>(count);
+        return res.rows[0]?.n ?? 0;
+      }),
     ]);
-    const total = count?.n ?? 0;
-    return {
-      items: await decorate(ctx, rows as unknown as Selected[]),
-      total,
-      page: p.page,
-      pageSize: p.pageSize,
-    };
+    // Extra fields (linked ids) come as columns of the row: presenting merges them anyway.
+    const selected = rows.rows.map((row) => ({ row }));
+    return { items: await decorate(ctx, selected), total, page: p.page, pageSize: p.pageSize };
   }
 
   /** Loads an item the caller may read, or fails with not_found (never revealing it exists). */
@@ -161,7 +116,7 @@ export function entityService(spec: EntitySpec) {
 
   /** The item as it now is, inside the transaction that changed it. */
   async function reread(ctx: Ctx, tx: Tx, id: string) {
-    return (await decorate(ctx, [(await selectById(tx, id))!]))[0]!;
+    return (await decorate(ctx, [(await selectById(tx, id))!], tx))[0]!;
   }
 
   async function create(ctx: Ctx, body: Record<string, unknown>) {
@@ -170,7 +125,7 @@ export function entityService(spec: EntitySpec) {
       await spec.derive?.(tx, values);
       await ctx.access.authorize(spec.resource, 'create', anchorsOrNull(spec.anchorsFor(values)));
       await checkRefs(tx, spec.refs, values);
-      const stored = pick(values, (k) => !(spec.extra && k in spec.extra.select));
+      const stored = pick(values, (k) => !(selection.extra && k in selection.extra));
       const [row] = (await tx.insert(table).values(stored).returning()) as Row[];
       if (spec.extra) await spec.extra.save(tx, row!.id, values);
       const out = await reread(ctx, tx, row!.id);
@@ -193,7 +148,7 @@ export function entityService(spec: EntitySpec) {
         throw new AppError('archived', `This ${spec.label} is archived; restore it first`);
       if (body.version !== before.version) throw conflict(spec.label);
       const { version: _v, ...changes } = body;
-      const [beforeView] = await decorate(ctx, [beforeSel]);
+      const [beforeView] = await decorate(ctx, [beforeSel], tx);
       const merged = { ...beforeView, ...before, ...changes } as Row;
       await spec.derive?.(tx, merged);
       const moved = Object.values(spec.anchorColumns).some((c) => c !== 'id' && merged[c] !== before[c]);
@@ -294,6 +249,7 @@ export type EntityService = ReturnType<typeof entityService>;
 
 const isContainer = (f: string) => ['portfolioId', 'programId', 'officeId'].includes(f);
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const quoted = (name: string) => `"${name}"`;
 
 /** An item that sits nowhere (no anchors) needs an organization-wide grant. */
 function anchorsOrNull(a: ReturnType<EntitySpec['anchors']>) {

@@ -1,5 +1,4 @@
 import type { Resource } from '@pharos/api';
-import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/connect';
 import type { Anchors } from '../policy/reach';
@@ -34,8 +33,11 @@ export interface EntitySpec {
   parentField?: string;
   /** Query parameters that filter by a column of the same name. */
   filters: string[];
-  /** Filters that are more than a column match (e.g. projects linked to an objective). */
-  conditions?: (query: Record<string, unknown>) => SQL[];
+  /**
+   * Filters that are more than a column match (e.g. projects linked to an objective): SQL
+   * conditions on the row alias `t`, every value through `param` (which returns its placeholder).
+   */
+  conditions?: (query: Record<string, unknown>, param: (value: unknown) => string) => string[];
   /** Columns the `q` search looks in (default code and name) and the default sort. */
   search?: string[];
   defaultSort?: string;
@@ -51,9 +53,12 @@ export interface EntitySpec {
   children: { table: PgTable; column: string; label: string }[];
   /** Derives values before a write (e.g. a project's portfolio from its program). */
   derive?: (tx: Tx, values: Row) => Promise<void>;
-  /** Fields kept outside the table (e.g. objectiveIds): read as subselects, saved after the row. */
+  /**
+   * Fields kept outside the table (e.g. objectiveIds): read as SQL subselects of the row whose id
+   * is the given expression, saved after the row.
+   */
   extra?: {
-    select: Record<string, SQL>;
+    columns: (id: string) => Record<string, string>;
     save: (tx: Tx, id: string, values: Record<string, unknown>) => Promise<void>;
   };
   /** Runs after an update in the same transaction (e.g. a program move carries its projects). */

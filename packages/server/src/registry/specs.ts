@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/connect';
 import {
@@ -170,19 +170,17 @@ export const projectSpec: EntitySpec = {
   anchorsFor: (v) => ({ program: s(v.programId), portfolio: s(v.portfolioId), office: s(v.officeId) }),
   anchorColumns: { project: 'id', program: 'programId', portfolio: 'portfolioId', office: 'officeId' },
   children: [],
-  conditions: (q) =>
+  conditions: (q, param) =>
     typeof q.objectiveId === 'string'
       ? [
-          sql`exists (select 1 from ${projectObjectives} po where po.project_id = ${projects.id} and po.objective_id = ${q.objectiveId})`,
+          `exists (select 1 from project_objectives po where po.project_id = t.id and po.objective_id = ${param(q.objectiveId)})`,
         ]
       : [],
   derive: derivePortfolioFromProgram,
   extra: {
-    select: {
-      objectiveIds: sql<
-        string[]
-      >`array(select po.objective_id from ${projectObjectives} po where po.project_id = ${projects.id} order by 1)`,
-    },
+    columns: (id) => ({
+      objectiveIds: `array(select po.objective_id from project_objectives po where po.project_id = ${id} order by 1)`,
+    }),
     save: async (tx, id, values) => {
       const wanted = [...new Set((values.objectiveIds as string[] | undefined) ?? [])];
       const current = await tx
