@@ -12,8 +12,9 @@ const listPaths = Array.from({ length: LIST_PAGES }, (_, i) => `${LIST_PATH}&pag
 const TARGET_P95 = 50;
 
 /**
- * The SQL the server runs for the list itself, captured from one traced request: the page
- * (with its labels) and the count of all matches, which the server sends concurrently.
+ * The SQL of the list, captured from one traced request: the page and the count of all matches.
+ * (The server remembers the count until the next write, so it does not run it every time; the
+ * bare reference runs both.)
  */
 export async function captureListQuery(
   t: Target,
@@ -40,10 +41,17 @@ export async function captureListQuery(
   };
 }
 
-export function listLoad(bench: Bench, t: Target, who: 'admin' | 'portfolioManager', clients: number) {
-  return bench.load(`${t.kind} list ${who} ×${clients}`, t.cpu, {
+export function listLoad(
+  bench: Bench,
+  t: Target,
+  who: 'admin' | 'portfolioManager',
+  clients: number,
+  paths = listPaths,
+) {
+  const which = paths.length === 1 ? ' page 1 only' : '';
+  return bench.load(`${t.kind} list ${who}${which} ×${clients}`, t.cpu, {
     baseUrl: t.url,
-    paths: listPaths,
+    paths,
     headers: [t.auth(who)],
     connections: clients,
   });
@@ -70,6 +78,7 @@ export async function listBench(bench: Bench, kind: Kind) {
   const admin = await listLoad(bench, t, 'admin', LIST_CLIENTS);
   const pm = await listLoad(bench, t, 'portfolioManager', LIST_CLIENTS);
   const admin1 = await listLoad(bench, t, 'admin', 1);
+  const firstPage = await listLoad(bench, t, 'admin', LIST_CLIENTS, [`${LIST_PATH}&page=1`]);
   const sql20 = await bareSql(bench, t, q.statements, LIST_CLIENTS);
   const sql1 = await bareSql(bench, t, q.statements, 1);
 
@@ -88,6 +97,13 @@ export async function listBench(bench: Bench, kind: Kind) {
     measured: latencyText(pm),
     target: `p95 ≤ ${TARGET_P95} ms`,
     pass: pm.p95 <= TARGET_P95 && pm.non2xx + pm.errors === 0,
+  });
+  bench.row('list', {
+    figure: `The first page alone, again and again, admin, 20 clients`,
+    db,
+    measured: latencyText(firstPage),
+    target: `p95 ≤ ${TARGET_P95} ms`,
+    pass: firstPage.p95 <= TARGET_P95 && firstPage.non2xx + firstPage.errors === 0,
   });
   bench.row('list', {
     figure: 'Same list SQL run directly on the pool (bare), 20 clients / 1 client',

@@ -69,6 +69,8 @@ export async function importRegistry(
         after: { format: FORMAT, version: FORMAT_VERSION, ...tallies },
       });
       if (dryRun) throw new DryRun();
+      // Running servers forget what they remembered of the registry once this commits.
+      await database.reads.announce(tx as unknown as Db);
     });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;

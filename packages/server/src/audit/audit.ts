@@ -1,6 +1,7 @@
 import type { auditActions } from '@pharos/api';
 import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
+import type { ReadCache } from '../db/read-cache';
 import { auditEvents, users } from '../db/schema/index';
 import type { Ctx } from '../http/context';
 
@@ -48,7 +49,8 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-export async function listAudit(db: Tx, f: AuditFilter) {
+/** A page of the trail, newest first. The count of all matches is remembered until the next write. */
+export async function listAudit(db: Tx, f: AuditFilter, reads: ReadCache | null = null) {
   const conds: SQL[] = [];
   const own: SQL[] = [];
   if (f.entityType) own.push(eq(auditEvents.entityType, f.entityType));
@@ -60,7 +62,10 @@ export async function listAudit(db: Tx, f: AuditFilter) {
   if (f.actorId) conds.push(eq(auditEvents.actorId, f.actorId));
   if (f.action) conds.push(eq(auditEvents.action, f.action));
   const where = conds.length ? and(...conds) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const counted = db.select({ n: count() }).from(auditEvents).where(where);
+  const countAll = async () => (await counted)[0]?.n ?? 0;
+  const { sql: countText, params } = counted.toSQL();
+  const [rows, total] = await Promise.all([
     db
       .select({ e: auditEvents, actorName: users.name })
       .from(auditEvents)
@@ -69,7 +74,7 @@ export async function listAudit(db: Tx, f: AuditFilter) {
       .orderBy(desc(auditEvents.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(auditEvents).where(where),
+    reads ? reads.memo(`count:${countText}:${JSON.stringify(params)}`, countAll) : countAll(),
   ]);
   return {
     items: rows.map(({ e, actorName }) => ({
@@ -84,7 +89,7 @@ export async function listAudit(db: Tx, f: AuditFilter) {
       after: e.after,
       requestId: e.requestId,
     })),
-    total: total?.n ?? 0,
+    total,
     page: f.page,
     pageSize: f.pageSize,
   };

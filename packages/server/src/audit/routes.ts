@@ -18,7 +18,7 @@ const readers: Record<string, (ctx: Parameters<typeof userService.get>[0], id: s
 export const auditBindings = [
   bind(routes.audit, async (ctx, { query }) => {
     await ctx.access.authorize('audit', 'read');
-    return listAudit(ctx.db, query);
+    return listAudit(ctx.db, query, ctx.reads);
   }),
   bind(routes.history, async (ctx, { params, query }) => {
     const read = params.entityType === 'officeService' ? null : readers[params.entityType];
@@ -35,6 +35,10 @@ export const auditBindings = [
       params.entityType === 'office'
         ? { type: 'officeService', ids: await serviceIdsOf(ctx.db, params.id) }
         : undefined;
-    return listAudit(ctx.db, { entityType: params.entityType, entityId: params.id, alsoEntities, ...query });
+    return listAudit(
+      ctx.db,
+      { entityType: params.entityType, entityId: params.id, alsoEntities, ...query },
+      ctx.reads,
+    );
   }),
 ];

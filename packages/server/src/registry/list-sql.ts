@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import pg from 'pg';
 import { AppError } from '../errors';
@@ -37,7 +38,11 @@ export function listStatements(spec: EntitySpec) {
     if (!name) throw new AppError('validation_failed', `Unknown field ${key}`, 'sort');
     return `t.${quote(name)}`;
   };
-  const rowColumns = keys.map((k) => `t.${quote(dbName.get(k)!)} as ${quote(k)}`).join(', ');
+  // A password hash never leaves the database on a list.
+  const rowColumns = keys
+    .filter((k) => k !== 'passwordHash')
+    .map((k) => `t.${quote(dbName.get(k)!)} as ${quote(k)}`)
+    .join(', ');
   const extraColumns = spec.extra
     ? Object.entries(spec.extra.columns('t.id'))
         .map(([k, text]) => `, ${text} as ${quote(k)}`)
@@ -92,7 +97,7 @@ export function listStatements(spec: EntitySpec) {
       const offset = params.add((p.page - 1) * p.pageSize);
       const inner = `select * from ${table} t where ${cond} order by ${order} limit ${limit} offset ${offset}`;
       const text = `select ${rowColumns}${extraColumns} from (${inner}) t order by ${order}`;
-      return { text, values: params.values, types: listTypes };
+      return { name: statementName(text), text, values: params.values, types: listTypes };
     },
     /** How many items match (every page together). */
     count(reach: Reach, p: ListFilter) {
@@ -101,6 +106,21 @@ export function listStatements(spec: EntitySpec) {
       return { text, values: params.values };
     },
   };
+}
+
+/**
+ * Page statements are prepared (named) once per connection: parsing one costs the embedded
+ * database about as much as running it. The texts are few (one per combination of filters and
+ * sort); past a bound, further ones run unprepared rather than pile up in every connection.
+ */
+const named = new Set<string>();
+const MAX_NAMED = 500;
+function statementName(text: string): string | undefined {
+  const name = `list_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  if (named.has(name)) return name;
+  if (named.size >= MAX_NAMED) return undefined;
+  named.add(name);
+  return name;
 }
 
 const TIMESTAMPTZ = 1184;

@@ -16,7 +16,7 @@ type ServiceRow = typeof officeServices.$inferSelect;
 /** An office's service catalog: changing it is changing the office. */
 async function decorate(ctx: Ctx, officeId: string, rows: ServiceRow[]) {
   const can = await ctx.access.can('office', 'update', { office: officeId });
-  return rows.map((r) => present({ ...r, labels: {} }, { update: can, archive: can }));
+  return rows.map((r) => present({ ...r }, {}, { update: can, archive: can }));
 }
 
 /** The office must be visible and the caller allowed to change it. */

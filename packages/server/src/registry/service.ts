@@ -48,10 +48,10 @@ export function entityService(spec: EntitySpec) {
     );
     return rows.map(({ row, extra }, i) => {
       const a = spec.anchors(row);
-      return present(
-        { ...row, ...(extra ?? {}), labels: names[i] },
-        { update: covers(upd, a), archive: covers(arc, a) },
-      );
+      return present(extra ? Object.assign(row, extra) : row, names[i]!, {
+        update: covers(upd, a),
+        archive: covers(arc, a),
+      });
     });
   }
 
@@ -148,7 +148,8 @@ export function entityService(spec: EntitySpec) {
         throw new AppError('archived', `This ${spec.label} is archived; restore it first`);
       if (body.version !== before.version) throw conflict(spec.label);
       const { version: _v, ...changes } = body;
-      const [beforeView] = await decorate(ctx, [beforeSel], tx);
+      // A copy: presenting works in place, and `before` is compared with below.
+      const [beforeView] = await decorate(ctx, [{ ...beforeSel, row: { ...before } }], tx);
       const merged = { ...beforeView, ...before, ...changes } as Row;
       await spec.derive?.(tx, merged);
       const moved = Object.values(spec.anchorColumns).some((c) => c !== 'id' && merged[c] !== before[c]);
