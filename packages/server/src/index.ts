@@ -20,6 +20,12 @@ export { AppError } from './errors';
 export type { Ctx } from './http/context';
 export { grantsOf } from './people/repo';
 export { createUser, getUser, grant, revoke, setPassword, userService } from './people/service';
+export {
+  createService,
+  listServices,
+  setServiceWithdrawn,
+  updateService,
+} from './registry/office-services';
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';

@@ -114,6 +114,7 @@ describe('pharos import', () => {
     changed.projects[1]!.name = 'Renamed by the import';
     changed.projects[1]!.objectives = [];
     changed.projectTypes.push({ code: 'NEW', name: 'A new type', description: '', archived: false });
+    changed.offices[0]!.services[1]!.description = 'Described by the import';
     changed.users[0]!.grants.push({
       role: 'auditor',
       scopeType: 'project',
@@ -127,7 +128,7 @@ describe('pharos import', () => {
     const tallies = await imported(first, await save('changed.json', changed));
     expect(tallies.projects).toMatchObject({ updated: 1, restored: 3, created: 0 });
     expect(tallies.programs.restored).toBe(1);
-    expect(tallies.officeServices.restored).toBe(1);
+    expect(tallies.officeServices).toMatchObject({ restored: 1, updated: 1 });
     expect(tallies.projectTypes.created).toBe(1);
     expect(tallies.grants.created).toBe(1);
     const after = await exported(first);
@@ -143,12 +144,15 @@ describe('pharos import', () => {
     // A project linked to an archived objective can still be changed.
     const renamed = structuredClone(archived);
     renamed.projects[0]!.name = 'Still serving an archived objective';
+    // A withdrawn service's description changes, and it stays withdrawn.
+    renamed.offices[0]!.services[0]!.description = 'Withdrawn, and described again';
     expect((await imported(first, await save('renamed.json', renamed))).projects).toMatchObject({
       updated: 1,
     });
     expect(await exported(first)).toMatchObject({
       projects: renamed.projects,
       objectives: renamed.objectives,
+      offices: renamed.offices,
     });
   }, 300_000);
 

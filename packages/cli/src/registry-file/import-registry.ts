@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import {
   type Config,
   type Ctx,
+  createService,
   type Database,
   type Db,
   grant,
+  listServices,
   recordAudit,
-  schema,
+  setServiceWithdrawn,
   systemCtx,
+  updateService,
 } from '@pharos/server';
-import { and, eq, sql } from 'drizzle-orm';
 import { activeGrants } from '../lookup';
 import { FORMAT, FORMAT_VERSION, type RegistryFile, type Section, sections } from './format';
 import { emptyTally, Importer, type Kind, located, type Tally } from './importer';
@@ -189,8 +191,9 @@ async function writeItems(im: Importer, file: RegistryFile, serviceTally: Tally)
 }
 
 /**
- * An office's service catalog, matched by name within the office. Services have no service of
- * their own on the server (only HTTP routes), so they are written here, each with its audit row.
+ * An office's service catalog, matched by name within the office, written through the catalog's
+ * service (each change with its audit row). A withdrawn service must be offered again before it
+ * can be changed, and is withdrawn again after.
  */
 async function writeServices(
   ctx: Ctx,
@@ -198,28 +201,15 @@ async function writeServices(
   items: RegistryFile['offices'][number]['services'],
   tally: Tally,
 ) {
-  const t = schema.officeServices;
+  const current = await listServices(ctx, officeId, 'all');
   for (const s of items) {
-    const [row] = await ctx.db
-      .select()
-      .from(t)
-      .where(and(eq(t.officeId, officeId), eq(t.name, s.name)));
-    const archivedAt = s.archived ? sql`coalesce(${t.archivedAt}, now())` : null;
+    const row = current.find((c: { name: string }) => c.name === s.name) as
+      | { id: string; version: number; serviceClass: string; description: string; archivedAt: string | null }
+      | undefined;
+    const ids = (id: string) => ({ id: officeId, serviceId: id });
     if (!row) {
-      const [created] = await ctx.db
-        .insert(t)
-        .values({
-          officeId,
-          ...pick(s, 'name', 'serviceClass', 'description'),
-          archivedAt: s.archived ? sql`now()` : null,
-        })
-        .returning();
-      await recordAudit(ctx.db, ctx, {
-        action: 'create',
-        entityType: 'officeService',
-        entityId: created!.id,
-        after: created!,
-      });
+      const created = await createService(ctx, officeId, pick(s, 'name', 'serviceClass', 'description'));
+      if (s.archived) await setServiceWithdrawn(ctx, ids(created.id), created.version, true);
       tally.created++;
       continue;
     }
@@ -229,25 +219,18 @@ async function writeServices(
       tally.unchanged++;
       continue;
     }
-    const [after] = await ctx.db
-      .update(t)
-      .set({
-        serviceClass: s.serviceClass,
-        description: s.description,
-        archivedAt,
-        version: sql`${t.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(t.id, row.id))
-      .returning();
-    const action = changed ? 'update' : s.archived ? 'archive' : 'restore';
-    await recordAudit(ctx.db, ctx, {
-      action,
-      entityType: 'officeService',
-      entityId: row.id,
-      before: row,
-      after: after!,
-    });
+    let version = row.version;
+    if (row.archivedAt !== null && (changed || !s.archived))
+      version = (await setServiceWithdrawn(ctx, ids(row.id), version, false)).version;
+    if (changed)
+      version = (
+        await updateService(ctx, officeId, row.id, {
+          serviceClass: s.serviceClass,
+          description: s.description,
+          version,
+        })
+      ).version;
+    if (s.archived) await setServiceWithdrawn(ctx, ids(row.id), version, true);
     tally[changed ? 'updated' : s.archived ? 'archived' : 'restored']++;
   }
 }
