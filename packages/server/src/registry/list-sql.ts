@@ -99,6 +99,15 @@ export function listStatements(spec: EntitySpec) {
       const text = `select ${rowColumns}${extraColumns} from (${inner}) t order by ${order}`;
       return { name: statementName(text), text, values: params.values, types: listTypes };
     },
+    /** One item by id, with its extra columns: the hottest read, prepared once per connection. */
+    byId(id: string) {
+      return {
+        name: `get_${getTableName(spec.table)}`,
+        text: `select ${rowColumns}${extraColumns} from ${table} t where t.id = $1`,
+        values: [id],
+        types: listTypes,
+      };
+    },
     /** How many items match (every page together). */
     count(reach: Reach, p: ListFilter) {
       const params = new Params();

@@ -55,21 +55,6 @@ export function entityService(spec: EntitySpec) {
     });
   }
 
-  // The hottest read, built once per database and executed as a named prepared statement.
-  const prepared = new WeakMap<object, { execute: (p: { id: string }) => Promise<unknown> }>();
-  function preparedGet(db: Ctx['db']) {
-    let q = prepared.get(db);
-    if (!q) {
-      q = db
-        .select(selection)
-        .from(table)
-        .where(eq(col('id'), sql.placeholder('id')))
-        .prepare(`get_${spec.type}`);
-      prepared.set(db, q);
-    }
-    return q;
-  }
-
   async function selectById(tx: Tx, id: string, lock = false) {
     const q = tx
       .select(selection)
@@ -108,7 +93,12 @@ export function entityService(spec: EntitySpec) {
   }
 
   async function get(ctx: Ctx, id: string) {
-    const [found] = (await preparedGet(ctx.db).execute({ id })) as Selected[];
+    // Outside a transaction straight through the pool (a prepared statement); inside one (an
+    // import reading what it wrote) through the transaction.
+    const pool = (ctx.db as Partial<Ctx['db']>).$client;
+    const found: Selected | undefined = pool
+      ? ((await pool.query<Row>(statements.byId(id))).rows.map((row) => ({ row }))[0] as Selected | undefined)
+      : await selectById(ctx.db, id);
     if (!found || !(await ctx.access.can(spec.resource, 'read', spec.anchors(found.row))))
       throw notFound(cap(spec.label));
     return (await decorate(ctx, [found]))[0]!;
