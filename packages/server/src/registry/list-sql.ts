@@ -84,12 +84,17 @@ export function listStatements(spec: EntitySpec) {
 
   return {
     /**
-     * One page, sorted by `sort` (a field, `-` for descending) then id. Linked ids (extra columns)
-     * are read for the rows of the page only, not for the rows skipped before it.
+     * One page, sorted by `sort` (a field, `-` for descending) then id, and the count of all
+     * matches (every page together), from one WHERE clause. Linked ids (extra columns) are read for
+     * the rows of the page only, not for the rows skipped before it.
      */
-    page(reach: Reach, p: ListFilter & { page: number; pageSize: number; sort?: string | undefined }) {
+    list(reach: Reach, p: ListFilter & { page: number; pageSize: number; sort?: string | undefined }) {
       const params = new Params();
       const cond = where(reach, p, params.add);
+      const count = {
+        text: `select count(*)::int as n from ${table} t where ${cond}`,
+        values: [...params.values],
+      };
       const field = p.sort?.replace(/^-/, '') ?? spec.defaultSort ?? 'code';
       const dir = p.sort?.startsWith('-') ? 'desc' : 'asc';
       const order = `${column(field)} ${dir}, t.id asc`;
@@ -97,7 +102,7 @@ export function listStatements(spec: EntitySpec) {
       const offset = params.add((p.page - 1) * p.pageSize);
       const inner = `select * from ${table} t where ${cond} order by ${order} limit ${limit} offset ${offset}`;
       const text = `select ${rowColumns}${extraColumns} from (${inner}) t order by ${order}`;
-      return { name: statementName(text), text, values: params.values, types: listTypes };
+      return { page: { name: statementName(text), text, values: params.values, types: listTypes }, count };
     },
     /** One item by id, with its extra columns: the hottest read, prepared once per connection. */
     byId(id: string) {

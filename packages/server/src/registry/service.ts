@@ -65,8 +65,7 @@ export function entityService(spec: EntitySpec) {
 
   async function list(ctx: Ctx, p: ListParams) {
     const reach = await ctx.access.reach(spec.resource, 'read');
-    const page = statements.page(reach, p);
-    const count = statements.count(reach, p);
+    const { page, count } = statements.list(reach, p);
     // The count of all matches changes only with a write: it is remembered until the next one.
     const [rows, total] = await Promise.all([
       ctx.db.$client.query<Row>(page),
