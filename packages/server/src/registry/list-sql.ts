@@ -3,7 +3,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import pg from 'pg';
 import { AppError } from '../errors';
 import type { Reach } from '../policy/reach';
-import type { EntitySpec, Row } from './spec';
+import type { EntitySpec } from './spec';
 
 /** Collects a statement's parameters and hands out their placeholders. */
 export class Params {

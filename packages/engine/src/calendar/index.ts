@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './duration';
+export * from './recurrence';
+export * from './time';
