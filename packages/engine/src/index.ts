@@ -1,2 +1,3 @@
 export * from './calendar/index';
+export * from './schedule/index';
 export * from './tree';
