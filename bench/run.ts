@@ -1,4 +1,4 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
@@ -8,6 +8,7 @@ import { listBench } from './src/list';
 import { type Part, parseOptions } from './src/options';
 import { profileBench } from './src/profile';
 import { conditions, printTable, type Results, writeResults } from './src/report';
+import { scheduleBench } from './src/schedule';
 import { singleBench } from './src/single';
 import { startupBench } from './src/startup';
 import { median } from './src/stats';
@@ -51,6 +52,7 @@ async function part(name: Part, fn: () => Promise<void>) {
 try {
   // Startup first, while nothing else runs on the machine.
   await part('startup', () => startupBench(bench));
+  await part('schedule', () => scheduleBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

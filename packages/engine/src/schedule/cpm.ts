@@ -53,8 +53,12 @@ function rows(count: number, key: Int32Array) {
 }
 
 /** Predecessors before successors (Kahn); a cycle is reported with the tasks on it. */
-export function topologicalOrder(count: number, pred: Int32Array, succ: Int32Array): Int32Array {
-  const out = rows(count, pred);
+export function topologicalOrder(
+  count: number,
+  pred: Int32Array,
+  succ: Int32Array,
+  out: ReturnType<typeof rows> = rows(count, pred),
+): Int32Array {
   const indegree = new Int32Array(count);
   for (let i = 0; i < succ.length; i++) indegree[succ[i]!]!++;
   const order = new Int32Array(count);
@@ -97,9 +101,9 @@ function findCycle(count: number, indegree: Int32Array, out: ReturnType<typeof r
 export function criticalPath(net: Network, projectStart: number): CpmResult {
   const { duration: d, pred, succ, type, lag } = net;
   const n = d.length;
-  const order = topologicalOrder(n, pred, succ);
-  const incoming = rows(n, succ);
   const outgoing = rows(n, pred);
+  const order = topologicalOrder(n, pred, succ, outgoing);
+  const incoming = rows(n, succ);
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   let finish = projectStart;
