@@ -39,6 +39,34 @@ describe('critical path', () => {
     expect([...r.critical]).toEqual([1, 1, 0, 0, 0, 1]);
   });
 
+  it('names the tasks of a cycle in link order, not the tasks that merely wait on it', () => {
+    // 0 is a sink after the cycle 1 → 2 → 3 → 1; 4 waits on 0.
+    const r = () =>
+      criticalPath(
+        net(
+          [D, D, D, D, D],
+          [
+            [2, 0, LinkType.FS, 0],
+            [1, 2, LinkType.FS, 0],
+            [2, 3, LinkType.FS, 0],
+            [3, 1, LinkType.FS, 0],
+            [0, 4, LinkType.FS, 0],
+          ],
+        ),
+        0,
+      );
+    expect(r).toThrow(CycleError);
+    try {
+      r();
+    } catch (e) {
+      const tasks = (e as CycleError).tasks;
+      expect(tasks[0]).toBe(tasks.at(-1));
+      const links = new Set(['1 2', '2 3', '3 1']);
+      for (let i = 0; i + 1 < tasks.length; i++) expect(links.has(`${tasks[i]} ${tasks[i + 1]}`)).toBe(true);
+      expect(new Set(tasks)).toEqual(new Set([1, 2, 3]));
+    }
+  });
+
   it('names the tasks of a cycle', () => {
     const cyclic = net(
       [D, D, D, D],

@@ -41,24 +41,20 @@ export class CycleError extends Error {
   }
 }
 
-/** Links grouped by task, in compressed rows: task t's links are `ids[start[t] … start[t + 1])`. */
-function rows(count: number, key: Int32Array) {
+/** Each task's successors, in compressed rows: task t's are `next[start[t] … start[t + 1])`. */
+function successors(count: number, pred: Int32Array, succ: Int32Array) {
   const start = new Int32Array(count + 1);
-  for (let i = 0; i < key.length; i++) start[key[i]! + 1]!++;
+  for (let i = 0; i < pred.length; i++) start[pred[i]! + 1]!++;
   for (let t = 0; t < count; t++) start[t + 1]! += start[t]!;
   const fill = start.slice(0, count);
-  const ids = new Int32Array(key.length);
-  for (let i = 0; i < key.length; i++) ids[fill[key[i]!]!++] = i;
-  return { start, ids };
+  const next = new Int32Array(pred.length);
+  for (let i = 0; i < pred.length; i++) next[fill[pred[i]!]!++] = succ[i]!;
+  return { start, next };
 }
 
 /** Predecessors before successors (Kahn); a cycle is reported with the tasks on it. */
-export function topologicalOrder(
-  count: number,
-  pred: Int32Array,
-  succ: Int32Array,
-  out: ReturnType<typeof rows> = rows(count, pred),
-): Int32Array {
+export function topologicalOrder(count: number, pred: Int32Array, succ: Int32Array): Int32Array {
+  const out = successors(count, pred, succ);
   const indegree = new Int32Array(count);
   for (let i = 0; i < succ.length; i++) indegree[succ[i]!]!++;
   const order = new Int32Array(count);
@@ -67,62 +63,91 @@ export function topologicalOrder(
   for (let t = 0; t < count; t++) if (indegree[t] === 0) order[tail++] = t;
   while (head < tail) {
     const t = order[head++]!;
-    for (let k = out.start[t]!; k < out.start[t + 1]!; k++) {
-      const s = succ[out.ids[k]!]!;
+    for (let k = out.start[t]!, end = out.start[t + 1]!; k < end; k++) {
+      const s = out.next[k]!;
       if (--indegree[s]! === 0) order[tail++] = s;
     }
   }
-  if (tail < count) throw new CycleError(findCycle(count, indegree, out, succ));
+  if (tail < count) throw new CycleError(findCycle(indegree, pred, succ));
   return order;
 }
 
-/** One cycle among the tasks Kahn's pass could not order (their in-degree stayed above 0). */
-function findCycle(count: number, indegree: Int32Array, out: ReturnType<typeof rows>, succ: Int32Array) {
-  let t = 0;
-  while (indegree[t] === 0) t++;
+/**
+ * One cycle among the tasks Kahn's pass could not order. Each of them waits on another of them
+ * (its in-degree stayed above 0), so walking from one to a waiting-on predecessor must come back
+ * to a task already seen: the tasks from there on are the cycle, given in link order.
+ */
+function findCycle(indegree: Int32Array, pred: Int32Array, succ: Int32Array) {
+  const into = successors(indegree.length, succ, pred); // predecessors, by successor
+  let t = indegree.findIndex((x) => x > 0);
   const seen = new Map<number, number>();
   const path: number[] = [];
-  // Walk to a successor that is itself unordered until a task repeats.
   while (!seen.has(t)) {
     seen.set(t, path.length);
     path.push(t);
-    let next = -1;
-    for (let k = out.start[t]!; k < out.start[t + 1]! && next < 0; k++) {
-      const s = succ[out.ids[k]!]!;
-      if (indegree[s]! > 0) next = s;
-    }
-    if (next < 0 || path.length > count) break;
-    t = next;
+    let p = -1;
+    for (let k = into.start[t]!; k < into.start[t + 1]! && p < 0; k++)
+      if (indegree[into.next[k]!]! > 0) p = into.next[k]!;
+    t = p;
   }
-  return [...path.slice(seen.get(t) ?? 0), t];
+  return [t, ...path.slice(seen.get(t)! + 1).reverse(), t];
+}
+
+/**
+ * Links regrouped by one end, with tasks numbered by their place in the topological order, so
+ * the passes read their links in sequence and their neighbours mostly nearby in memory.
+ */
+function linksBy(end: Int32Array, other: Int32Array, pos: Int32Array, net: Network) {
+  const n = pos.length;
+  const m = end.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) start[pos[end[i]!]! + 1]!++;
+  for (let o = 0; o < n; o++) start[o + 1]! += start[o]!;
+  const fill = start.slice(0, n);
+  const task = new Int32Array(m);
+  const type = new Uint8Array(m);
+  const lag = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const k = fill[pos[end[i]!]!]!++;
+    task[k] = pos[other[i]!]!;
+    type[k] = net.type[i]!;
+    lag[k] = net.lag[i]!;
+  }
+  return { start, task, type, lag };
 }
 
 /** Forward and backward pass from `projectStart` (an ordinal); every task starts no earlier. */
 export function criticalPath(net: Network, projectStart: number): CpmResult {
-  const { duration: d, pred, succ, type, lag } = net;
-  const n = d.length;
-  const outgoing = rows(n, pred);
-  const order = topologicalOrder(n, pred, succ, outgoing);
-  const incoming = rows(n, succ);
+  const { pred, succ } = net;
+  const n = net.duration.length;
+  const order = topologicalOrder(n, pred, succ);
+  const pos = new Int32Array(n);
+  const d = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    pos[order[o]!] = o;
+    d[o] = net.duration[order[o]!]!;
+  }
+  const into = linksBy(succ, pred, pos, net);
+  const from = linksBy(pred, succ, pos, net);
+  // Both passes run over positions 0 … n − 1 (predecessors first).
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   let finish = projectStart;
-  for (let o = 0; o < n; o++) {
-    const t = order[o]!;
+  for (let t = 0; t < n; t++) {
     let start = projectStart;
-    for (let k = incoming.start[t]!; k < incoming.start[t + 1]!; k++) {
-      const i = incoming.ids[k]!;
-      const p = pred[i]!;
-      const ty = type[i]!;
+    for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++) {
+      const p = into.task[k]!;
+      const ty = into.type[k]!;
+      const l = into.lag[k]!;
       // The start this link allows the successor.
       const bound =
         ty === LinkType.FS
-          ? ef[p]! + lag[i]!
+          ? ef[p]! + l
           : ty === LinkType.SS
-            ? es[p]! + lag[i]!
+            ? es[p]! + l
             : ty === LinkType.FF
-              ? ef[p]! + lag[i]! - d[t]!
-              : es[p]! + lag[i]! - d[t]!;
+              ? ef[p]! + l - d[t]!
+              : es[p]! + l - d[t]!;
       if (bound > start) start = bound;
     }
     es[t] = start;
@@ -132,29 +157,28 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
   const ls = new Float64Array(n);
   const lf = new Float64Array(n);
   const fs = new Float64Array(n);
-  for (let o = n - 1; o >= 0; o--) {
-    const t = order[o]!;
+  for (let t = n - 1; t >= 0; t--) {
     let late = finish;
     let free = finish - ef[t]!;
-    for (let k = outgoing.start[t]!; k < outgoing.start[t + 1]!; k++) {
-      const i = outgoing.ids[k]!;
-      const s = succ[i]!;
-      const ty = type[i]!;
+    for (let k = from.start[t]!, end = from.start[t + 1]!; k < end; k++) {
+      const s = from.task[k]!;
+      const ty = from.type[k]!;
+      const l = from.lag[k]!;
       // The finish this link allows the predecessor, and the room it leaves at the successor's early dates.
       let bound: number;
       let room: number;
       if (ty === LinkType.FS) {
-        bound = ls[s]! - lag[i]!;
-        room = es[s]! - lag[i]! - ef[t]!;
+        bound = ls[s]! - l;
+        room = es[s]! - l - ef[t]!;
       } else if (ty === LinkType.SS) {
-        bound = ls[s]! - lag[i]! + d[t]!;
-        room = es[s]! - lag[i]! - es[t]!;
+        bound = ls[s]! - l + d[t]!;
+        room = es[s]! - l - es[t]!;
       } else if (ty === LinkType.FF) {
-        bound = lf[s]! - lag[i]!;
-        room = ef[s]! - lag[i]! - ef[t]!;
+        bound = lf[s]! - l;
+        room = ef[s]! - l - ef[t]!;
       } else {
-        bound = lf[s]! - lag[i]! + d[t]!;
-        room = ef[s]! - lag[i]! - es[t]!;
+        bound = lf[s]! - l + d[t]!;
+        room = ef[s]! - l - es[t]!;
       }
       if (bound < late) late = bound;
       if (room < free) free = room;
@@ -163,21 +187,25 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
     ls[t] = late - d[t]!;
     fs[t] = free;
   }
-  const total = new Float64Array(n);
-  const critical = new Uint8Array(n);
-  for (let t = 0; t < n; t++) {
-    total[t] = ls[t]! - es[t]!;
-    critical[t] = total[t]! <= 0 ? 1 : 0;
-  }
-  return {
-    earlyStart: es,
-    earlyFinish: ef,
-    lateStart: ls,
-    lateFinish: lf,
-    totalSlack: total,
-    freeSlack: fs,
-    critical,
-    finish,
-    order,
+  // Back to the caller's task numbers.
+  const out = {
+    earlyStart: new Float64Array(n),
+    earlyFinish: new Float64Array(n),
+    lateStart: new Float64Array(n),
+    lateFinish: new Float64Array(n),
+    totalSlack: new Float64Array(n),
+    freeSlack: new Float64Array(n),
+    critical: new Uint8Array(n),
   };
+  for (let t = 0; t < n; t++) {
+    const o = pos[t]!;
+    out.earlyStart[t] = es[o]!;
+    out.earlyFinish[t] = ef[o]!;
+    out.lateStart[t] = ls[o]!;
+    out.lateFinish[t] = lf[o]!;
+    out.totalSlack[t] = ls[o]! - es[o]!;
+    out.freeSlack[t] = fs[o]!;
+    out.critical[t] = ls[o]! - es[o]! <= 0 ? 1 : 0;
+  }
+  return { ...out, finish, order };
 }
