@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readMspdi } from './read';
+import { projectCalendar, scheduleMspdi, unsupported } from './schedule-mspdi';
+
+// The MS Project files of the shared corpus, each carrying MS Project's own computed dates.
+const corpus = fileURLToPath(new URL('../../../../../../shared/corpus/mspdi/mpxj/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.xml') ? [p] : [];
+  });
+}
+
+interface Comparison {
+  file: string;
+  tasks: number;
+  agree: number;
+  skipped: string[];
+  disagreements: string[];
+}
+
+function compare(path: string): Comparison {
+  const project = readMspdi(readFileSync(path, 'utf8'));
+  const byUid = new Map(project.tasks.map((t) => [t.uid, t]));
+  const cal = projectCalendar(project);
+  const skipped = [...new Set(project.tasks.flatMap((t) => unsupported(t, byUid, cal)))];
+  const out: Comparison = { file: path.slice(corpus.length), tasks: 0, agree: 0, skipped, disagreements: [] };
+  if (skipped.length) return out;
+  const { calendar: c, tasks, result: r } = scheduleMspdi(project);
+  tasks.forEach((t, i) => {
+    const ms = t.computed;
+    if (ms.earlyStart === undefined || ms.lateFinish === undefined || ms.totalSlack === undefined) return;
+    out.tasks++;
+    const mine = [r.earlyStart[i]!, r.earlyFinish[i]!, r.lateStart[i]!, r.lateFinish[i]!, r.totalSlack[i]!];
+    const theirs = [
+      c.ordinal(ms.earlyStart),
+      c.ordinal(ms.earlyFinish!),
+      c.ordinal(ms.lateStart!),
+      c.ordinal(ms.lateFinish),
+      ms.totalSlack,
+    ];
+    if (mine.every((v, k) => Math.abs(v - theirs[k]!) < 1)) out.agree++;
+    else
+      out.disagreements.push(
+        `${t.uid} ${t.name}: ES/EF/LS/LF/TS mine ${mine.join(' ')} vs MS Project ${theirs.join(' ')}`,
+      );
+  });
+  return out;
+}
+
+describe('the engine against MS Project’s own dates', () => {
+  const results = files(corpus).map(compare);
+
+  it('reads every file of the corpus', () => {
+    expect(results.length).toBe(55);
+  });
+
+  it('computes the dates MS Project computed, for every task it schedules the same way', () => {
+    const compared = results.filter((r) => r.skipped.length === 0);
+    const tasks = compared.reduce((n, r) => n + r.tasks, 0);
+    const agree = compared.reduce((n, r) => n + r.agree, 0);
+    const report = [
+      `${compared.length} of ${results.length} files compared; ${agree} of ${tasks} tasks agree on early/late start/finish and total slack`,
+      ...compared
+        .filter((r) => r.disagreements.length)
+        .map((r) => `${r.file}:\n  ${r.disagreements.slice(0, 5).join('\n  ')}`),
+      'not yet compared:',
+      ...results.filter((r) => r.skipped.length).map((r) => `  ${r.file}: ${r.skipped.join(', ')}`),
+    ].join('\n');
+    console.log(report);
+    expect(tasks).toBeGreaterThan(0);
+    expect(agree, report).toBe(tasks);
+  });
+});

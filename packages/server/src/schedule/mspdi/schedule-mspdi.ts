@@ -1,0 +1,80 @@
+import { type CpmResult, criticalPath, LinkType, WorkCalendar } from '@pharos/engine';
+import { calendarDefinition, type MspdiProject, type MspdiTask } from './read';
+
+/** MSPDI's link type numbers in the engine's terms. */
+const linkType: Record<number, LinkType> = { 0: LinkType.FF, 1: LinkType.FS, 2: LinkType.SF, 3: LinkType.SS };
+const ELAPSED_LAG = new Set([4, 6, 8, 10, 12, 20]);
+const PERCENT_LAG = new Set([19, 20]);
+
+/**
+ * What the engine does not yet schedule the way MS Project does, found in a task. A task whose
+ * working span (on `calendar`, the project's) is longer than its duration was split into parts
+ * with gaps, which MS Project writes only as timephased data.
+ */
+export function unsupported(
+  task: MspdiTask,
+  byUid: Map<number, MspdiTask>,
+  calendar: WorkCalendar,
+): string[] {
+  const out: string[] = [];
+  if (task.constraintType !== 0) out.push(`constraint ${task.constraintType}`);
+  if (task.calendarUid !== -1) out.push('task calendar');
+  if (task.manual) out.push('manually scheduled');
+  if (task.elapsed) out.push('elapsed duration');
+  const { start, finish } = task.computed;
+  if (
+    !task.summary &&
+    start !== undefined &&
+    finish !== undefined &&
+    calendar.between(start, finish) > task.duration
+  )
+    out.push('split task');
+  if (task.percentComplete > 0 || task.actualStart !== undefined) out.push('progress');
+  for (const l of task.links) {
+    if (ELAPSED_LAG.has(l.lagFormat) && l.lag !== 0) out.push('elapsed lag');
+    if (byUid.get(l.predecessorUid)?.summary) out.push('link from a summary task');
+  }
+  if (task.summary && task.links.length) out.push('link to a summary task');
+  return out;
+}
+
+export interface EngineSchedule {
+  calendar: WorkCalendar;
+  /** The scheduled (non-summary) tasks, in the order of the result arrays. */
+  tasks: MspdiTask[];
+  result: CpmResult;
+}
+
+/** The project calendar, with the days it leaves to its base calendar filled in. */
+export function projectCalendar(project: MspdiProject) {
+  return new WorkCalendar(
+    calendarDefinition(project, project.calendarUid),
+    Math.floor(project.startDate / 1440),
+  );
+}
+
+/** Schedules an MSPDI project's detail tasks with the engine, on the project calendar. */
+export function scheduleMspdi(project: MspdiProject): EngineSchedule {
+  const calendar = projectCalendar(project);
+  const tasks = project.tasks.filter((t) => !t.summary && !t.isNull && t.uid !== 0);
+  const index = new Map(tasks.map((t, i) => [t.uid, i]));
+  const links = tasks.flatMap((t, i) =>
+    t.links.flatMap((l) => {
+      const p = index.get(l.predecessorUid);
+      if (p === undefined) return [];
+      const lag = PERCENT_LAG.has(l.lagFormat) ? Math.round((l.lag / 100) * tasks[p]!.duration) : l.lag;
+      return [{ pred: p, succ: i, type: linkType[l.type] ?? LinkType.FS, lag }];
+    }),
+  );
+  const result = criticalPath(
+    {
+      duration: Float64Array.from(tasks, (t) => (t.milestone ? 0 : t.duration)),
+      pred: Int32Array.from(links, (l) => l.pred),
+      succ: Int32Array.from(links, (l) => l.succ),
+      type: Uint8Array.from(links, (l) => l.type),
+      lag: Float64Array.from(links, (l) => l.lag),
+    },
+    calendar.ordinal(project.startDate),
+  );
+  return { calendar, tasks, result };
+}
