@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CycleError, criticalPath, LinkType, type Network } from './cpm';
+import { Constraint, CycleError, criticalPath, LinkType, type Network } from './cpm';
 
 const D = 480;
 type L = [pred: number, succ: number, type: LinkType, lag: number];
@@ -37,6 +37,43 @@ describe('critical path', () => {
     expect(days(r.totalSlack)).toEqual([0, 0, 4, 4, 4, 0]);
     expect(days(r.freeSlack)).toEqual([0, 0, 0, 4, 4, 0]);
     expect([...r.critical]).toEqual([1, 1, 0, 0, 0, 1]);
+  });
+
+  it('honours date constraints over links, as MS Project does: a violated link shows as negative slack before it', () => {
+    // A 2d → B 2d → C 2d (FS). Each case constrains B.
+    const chain = (type: number, date: number) => ({
+      ...net(
+        [2 * D, 2 * D, 2 * D],
+        [
+          [0, 1, LinkType.FS, 0],
+          [1, 2, LinkType.FS, 0],
+        ],
+      ),
+      constraint: { type: Uint8Array.from([0, type, 0]), date: Float64Array.from([0, date, 0]) },
+    });
+    const b = (type: number, date: number) => {
+      const r = criticalPath(chain(type, date * D), 0);
+      // B's early start, late finish and slack; A's slack; the project's finish (days).
+      return [r.earlyStart[1]!, r.lateFinish[1]!, r.totalSlack[1]!, r.totalSlack[0]!, r.finish].map(
+        (x) => x / D,
+      );
+    };
+    expect(b(Constraint.SNET, 5)).toEqual([5, 7, 0, 3, 9]); // pushed later: A has room
+    expect(b(Constraint.SNET, 1)).toEqual([2, 4, 0, 0, 6]); // the link binds
+    expect(b(Constraint.FNET, 6)).toEqual([4, 6, 0, 2, 8]);
+    expect(b(Constraint.SNLT, 1)).toEqual([1, 3, 0, -1, 5]); // B starts by day 1 against its link: A is a day late
+    expect(b(Constraint.FNLT, 3)).toEqual([1, 3, 0, -1, 5]);
+    expect(b(Constraint.MSO, 3)).toEqual([3, 5, 0, 1, 7]);
+    expect(b(Constraint.MFO, 3)).toEqual([1, 3, 0, -1, 5]);
+    // A start constraint before the project start is kept (the project start is only a default).
+    const early = criticalPath(
+      {
+        ...net([D], []),
+        constraint: { type: Uint8Array.from([Constraint.SNET]), date: Float64Array.from([-3 * D]) },
+      },
+      0,
+    );
+    expect([early.earlyStart[0]! / D, early.finish / D]).toEqual([-3, -2]);
   });
 
   it('names the tasks of a cycle in link order, not the tasks that merely wait on it', () => {

@@ -8,6 +8,10 @@
 export const LinkType = { FS: 0, SS: 1, FF: 2, SF: 3 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 
+/** Date constraints, numbered as MS Project numbers them (ALAP is not scheduled here yet). */
+export const Constraint = { ASAP: 0, ALAP: 1, MSO: 2, MFO: 3, SNET: 4, SNLT: 5, FNET: 6, FNLT: 7 } as const;
+export type Constraint = (typeof Constraint)[keyof typeof Constraint];
+
 export interface Network {
   /** Working minutes of each task (0 for a milestone). */
   duration: Float64Array;
@@ -16,6 +20,12 @@ export interface Network {
   succ: Int32Array;
   type: Uint8Array;
   lag: Float64Array;
+  /**
+   * Each task's date constraint and its date (an ordinal), if any. Constraints are honoured over
+   * links, as MS Project does by default: a task that must start or finish by a date does, and
+   * its slack turns negative when its links would have it later.
+   */
+  constraint?: { type: Uint8Array; date: Float64Array };
 }
 
 export interface CpmResult {
@@ -93,6 +103,42 @@ function findCycle(indegree: Int32Array, pred: Int32Array, succ: Int32Array) {
   return [t, ...path.slice(seen.get(t)! + 1).reverse(), t];
 }
 
+/** The early start a constraint allows, given the one the links allow. */
+function constrainStart(type: number, date: number, start: number, duration: number): number {
+  switch (type) {
+    case Constraint.SNET:
+      return Math.max(start, date);
+    case Constraint.FNET:
+      return Math.max(start, date - duration);
+    case Constraint.SNLT:
+      return Math.min(start, date);
+    case Constraint.FNLT:
+      return Math.min(start, date - duration);
+    case Constraint.MSO:
+      return date;
+    case Constraint.MFO:
+      return date - duration;
+    default:
+      return start;
+  }
+}
+
+/** The late finish a constraint allows, given the one the links allow. */
+function constrainFinish(type: number, date: number, finish: number, duration: number): number {
+  switch (type) {
+    case Constraint.SNLT:
+      return Math.min(finish, date + duration);
+    case Constraint.FNLT:
+      return Math.min(finish, date);
+    case Constraint.MSO:
+      return date + duration;
+    case Constraint.MFO:
+      return date;
+    default:
+      return finish;
+  }
+}
+
 /**
  * Links regrouped by one end, with tasks numbered by their place in the topological order, so
  * the passes read their links in sequence and their neighbours mostly nearby in memory.
@@ -127,14 +173,28 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
     pos[order[o]!] = o;
     d[o] = net.duration[order[o]!]!;
   }
+  let ct: Uint8Array | null = null;
+  let cd: Float64Array | null = null;
+  if (net.constraint) {
+    ct = new Uint8Array(n);
+    cd = new Float64Array(n);
+    for (let o = 0; o < n; o++) {
+      ct[o] = net.constraint.type[order[o]!]!;
+      cd[o] = net.constraint.date[order[o]!]!;
+    }
+  }
   const into = linksBy(succ, pred, pos, net);
   const from = linksBy(pred, succ, pos, net);
   // Both passes run over positions 0 … n − 1 (predecessors first).
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
-  let finish = projectStart;
+  // The project finishes with its last task (with constraints, possibly before its start date).
+  let finish = n === 0 ? projectStart : Number.NEGATIVE_INFINITY;
   for (let t = 0; t < n; t++) {
-    let start = projectStart;
+    // A task starts with the project, or as its links allow; a start or finish constraint replaces
+    // the project's start (a task may be constrained to start before it, as in MS Project).
+    const constrained = ct !== null && ct[t]! >= Constraint.MSO;
+    let start = constrained ? Number.NEGATIVE_INFINITY : projectStart;
     for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++) {
       const p = into.task[k]!;
       const ty = into.type[k]!;
@@ -149,6 +209,10 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
               ? ef[p]! + l - d[t]!
               : es[p]! + l - d[t]!;
       if (bound > start) start = bound;
+    }
+    if (constrained) {
+      start = constrainStart(ct![t]!, cd![t]!, start, d[t]!);
+      if (start === Number.NEGATIVE_INFINITY) start = projectStart; // SNLT/FNLT with nothing before it
     }
     es[t] = start;
     ef[t] = start + d[t]!;
@@ -183,6 +247,7 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
       if (bound < late) late = bound;
       if (room < free) free = room;
     }
+    if (ct) late = constrainFinish(ct[t]!, cd![t]!, late, d[t]!);
     lf[t] = late;
     ls[t] = late - d[t]!;
     fs[t] = free;

@@ -15,6 +15,16 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * Files whose own numbers do not agree with each other, so no scheduler could reproduce them;
+ * each is listed in docs/scheduling.md with its reason. Their tasks are compared and reported,
+ * not required to agree.
+ */
+const inconsistent: Record<string, string> = {
+  'legacy/sample.xml':
+    '"Second Task" has a Duration of 800 h (100 days) but its own Start and Finish are 50 working days apart; the dates that depend on it follow the 50 days',
+};
+
 interface Comparison {
   file: string;
   tasks: number;
@@ -57,10 +67,11 @@ describe('the engine against MS Project’s own dates', () => {
 
   it('reads every file of the corpus', () => {
     expect(results.length).toBe(55);
+    for (const file of Object.keys(inconsistent)) expect(results.map((r) => r.file)).toContain(file);
   });
 
   it('computes the dates MS Project computed, for every task it schedules the same way', () => {
-    const compared = results.filter((r) => r.skipped.length === 0);
+    const compared = results.filter((r) => r.skipped.length === 0 && !(r.file in inconsistent));
     const tasks = compared.reduce((n, r) => n + r.tasks, 0);
     const agree = compared.reduce((n, r) => n + r.agree, 0);
     const report = [
@@ -68,6 +79,10 @@ describe('the engine against MS Project’s own dates', () => {
       ...compared
         .filter((r) => r.disagreements.length)
         .map((r) => `${r.file}:\n  ${r.disagreements.slice(0, 5).join('\n  ')}`),
+      'files whose own numbers disagree (not required to agree):',
+      ...results
+        .filter((r) => r.file in inconsistent)
+        .map((r) => `  ${r.file}: ${inconsistent[r.file]} (${r.agree} of ${r.tasks} tasks agree)`),
       'not yet compared:',
       ...results.filter((r) => r.skipped.length).map((r) => `  ${r.file}: ${r.skipped.join(', ')}`),
     ].join('\n');

@@ -17,7 +17,7 @@ export function unsupported(
   calendar: WorkCalendar,
 ): string[] {
   const out: string[] = [];
-  if (task.constraintType !== 0) out.push(`constraint ${task.constraintType}`);
+  if (task.constraintType === 1) out.push('as late as possible');
   if (task.calendarUid !== -1) out.push('task calendar');
   if (task.manual) out.push('manually scheduled');
   if (task.elapsed) out.push('elapsed duration');
@@ -73,6 +73,12 @@ export function scheduleMspdi(project: MspdiProject): EngineSchedule {
       succ: Int32Array.from(links, (l) => l.succ),
       type: Uint8Array.from(links, (l) => l.type),
       lag: Float64Array.from(links, (l) => l.lag),
+      constraint: {
+        type: Uint8Array.from(tasks, (t) => (t.constraintDate === undefined ? 0 : t.constraintType)),
+        date: Float64Array.from(tasks, (t) =>
+          t.constraintDate === undefined ? 0 : calendar.ordinal(t.constraintDate),
+        ),
+      },
     },
     calendar.ordinal(project.startDate),
   );
