@@ -76,6 +76,26 @@ describe('critical path', () => {
     expect([early.earlyStart[0]! / D, early.finish / D]).toEqual([-3, -2]);
   });
 
+  it('keeps manually scheduled tasks where they were put, and computes their late dates', () => {
+    // A 2d → B 2d (FS), B put by hand on day 1 (against its link), then C 2d after B.
+    const r = criticalPath(
+      {
+        ...net(
+          [2 * D, 2 * D, 2 * D],
+          [
+            [0, 1, LinkType.FS, 0],
+            [1, 2, LinkType.FS, 0],
+          ],
+        ),
+        manual: { manual: Uint8Array.from([0, 1, 0]), start: Float64Array.from([0, D, 0]) },
+      },
+      0,
+    );
+    expect([...r.earlyStart].map((x) => x / D)).toEqual([0, 1, 3]);
+    expect(r.finish / D).toBe(5);
+    expect([...r.totalSlack].map((x) => x / D)).toEqual([-1, 0, 0]); // A should have finished by day 1
+  });
+
   it('names the tasks of a cycle in link order, not the tasks that merely wait on it', () => {
     // 0 is a sink after the cycle 1 → 2 → 3 → 1; 4 waits on 0.
     const r = () =>

@@ -26,6 +26,11 @@ export interface Network {
    * its slack turns negative when its links would have it later.
    */
   constraint?: { type: Uint8Array; date: Float64Array };
+  /**
+   * Manually scheduled tasks (1 in `manual`) stay where they were put: their early start is
+   * `start`, whatever their links say; their late dates and slack are computed as for any task.
+   */
+  manual?: { manual: Uint8Array; start: Float64Array };
 }
 
 export interface CpmResult {
@@ -183,6 +188,16 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
       cd[o] = net.constraint.date[order[o]!]!;
     }
   }
+  let fixed: Uint8Array | null = null;
+  let fixedStart: Float64Array | null = null;
+  if (net.manual) {
+    fixed = new Uint8Array(n);
+    fixedStart = new Float64Array(n);
+    for (let o = 0; o < n; o++) {
+      fixed[o] = net.manual.manual[order[o]!]!;
+      fixedStart[o] = net.manual.start[order[o]!]!;
+    }
+  }
   const into = linksBy(succ, pred, pos, net);
   const from = linksBy(pred, succ, pos, net);
   // Both passes run over positions 0 … n − 1 (predecessors first).
@@ -214,6 +229,7 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
       start = constrainStart(ct![t]!, cd![t]!, start, d[t]!);
       if (start === Number.NEGATIVE_INFINITY) start = projectStart; // SNLT/FNLT with nothing before it
     }
+    if (fixed && fixed[t] === 1) start = fixedStart![t]!;
     es[t] = start;
     ef[t] = start + d[t]!;
     if (ef[t]! > finish) finish = ef[t]!;

@@ -19,7 +19,6 @@ export function unsupported(
   const out: string[] = [];
   if (task.constraintType === 1) out.push('as late as possible');
   if (task.calendarUid !== -1) out.push('task calendar');
-  if (task.manual) out.push('manually scheduled');
   if (task.elapsed) out.push('elapsed duration');
   const { start, finish } = task.computed;
   if (
@@ -73,6 +72,12 @@ export function scheduleMspdi(project: MspdiProject): EngineSchedule {
       succ: Int32Array.from(links, (l) => l.succ),
       type: Uint8Array.from(links, (l) => l.type),
       lag: Float64Array.from(links, (l) => l.lag),
+      manual: {
+        manual: Uint8Array.from(tasks, (t) => (t.manual && t.computed.start !== undefined ? 1 : 0)),
+        start: Float64Array.from(tasks, (t) =>
+          t.manual && t.computed.start !== undefined ? calendar.ordinal(t.computed.start) : 0,
+        ),
+      },
       constraint: {
         type: Uint8Array.from(tasks, (t) => (t.constraintDate === undefined ? 0 : t.constraintType)),
         date: Float64Array.from(tasks, (t) =>
