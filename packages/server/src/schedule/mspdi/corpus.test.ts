@@ -51,7 +51,7 @@ function compare(path: string): Comparison {
   const project = readMspdi(readFileSync(path, 'utf8'));
   const byUid = new Map(project.tasks.map((t) => [t.uid, t]));
   const cal = projectCalendar(project);
-  const skipped = [...new Set(project.tasks.flatMap((t) => unsupported(t, byUid, cal)))];
+  const skipped = [...new Set(project.tasks.flatMap((t) => unsupported(t, byUid, cal, project)))];
   const out: Comparison = {
     file: path.slice(corpus.length),
     tasks: 0,

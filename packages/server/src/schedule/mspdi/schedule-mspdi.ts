@@ -15,10 +15,11 @@ export function unsupported(
   task: MspdiTask,
   byUid: Map<number, MspdiTask>,
   calendar: WorkCalendar,
+  project: MspdiProject,
 ): string[] {
   const out: string[] = [];
   if (task.constraintType === 1) out.push('as late as possible');
-  if (task.calendarUid !== -1) out.push('task calendar');
+  if (ownCalendar(task, project)) out.push('task calendar');
   if (task.elapsed) out.push('elapsed duration');
   const { start, finish } = task.computed;
   if (
@@ -35,6 +36,12 @@ export function unsupported(
   }
   if (task.summary && task.links.length) out.push('link to a summary task');
   return out;
+}
+
+/** A calendar of its own: set, other than the project's, and one the file defines. */
+function ownCalendar(task: MspdiTask, project: MspdiProject) {
+  const uid = task.calendarUid;
+  return uid !== -1 && uid !== project.calendarUid && project.calendars.some((c) => c.uid === uid);
 }
 
 export interface EngineSchedule {
