@@ -45,6 +45,8 @@ interface Comparison {
   disagreements: string[];
   /** Tasks that disagree for a known reason. */
   known: number[];
+  summaries: number;
+  summariesAgree: number;
 }
 
 function compare(path: string): Comparison {
@@ -59,9 +61,28 @@ function compare(path: string): Comparison {
     skipped,
     disagreements: [],
     known: [],
+    summaries: 0,
+    summariesAgree: 0,
   };
   if (skipped.length) return out;
-  const { calendar: c, tasks, result: r } = scheduleMspdi(project);
+  const { calendar: c, tasks, result: r, summaries } = scheduleMspdi(project);
+  for (const sm of summaries) {
+    const ms = sm.task.computed;
+    if (ms.earlyStart === undefined || ms.lateFinish === undefined) continue;
+    const mine = [sm.earlyStart, sm.earlyFinish, sm.lateStart, sm.lateFinish];
+    const theirs = [
+      c.ordinal(ms.earlyStart),
+      c.ordinal(ms.earlyFinish!),
+      c.ordinal(ms.lateStart!),
+      c.ordinal(ms.lateFinish),
+    ];
+    out.summaries++;
+    if (mine.every((v, k) => Math.abs(v - theirs[k]!) < 1)) out.summariesAgree++;
+    else
+      out.disagreements.push(
+        `summary ${sm.task.uid} ${sm.task.name}: ES/EF/LS/LF mine ${mine.join(' ')} vs MS Project ${theirs.join(' ')}`,
+      );
+  }
   tasks.forEach((t, i) => {
     const ms = t.computed;
     if (ms.earlyStart === undefined || ms.lateFinish === undefined || ms.totalSlack === undefined) return;
@@ -97,8 +118,10 @@ describe('the engine against MS Project’s own dates', () => {
     const tasks = compared.reduce((n, r) => n + r.tasks, 0);
     const agree = compared.reduce((n, r) => n + r.agree, 0);
     const known = compared.reduce((n, r) => n + r.known.length, 0);
+    const summaries = compared.reduce((n, r) => n + r.summaries, 0);
+    const summariesAgree = compared.reduce((n, r) => n + r.summariesAgree, 0);
     const report = [
-      `${compared.length} of ${results.length} files compared; ${agree} of ${tasks} tasks agree on early/late start/finish and total slack; ${known} disagree for a known reason`,
+      `${compared.length} of ${results.length} files compared; ${agree} of ${tasks} tasks agree on early/late start/finish and total slack; ${known} disagree for a known reason; ${summariesAgree} of ${summaries} summary tasks agree on early/late start/finish`,
       ...compared
         .filter((r) => r.known.length)
         .map((r) => `  ${r.file}: tasks ${r.known.join(', ')}: ${knownDisagreements[r.file]!.reason}`),
@@ -115,5 +138,7 @@ describe('the engine against MS Project’s own dates', () => {
     console.log(report);
     expect(tasks).toBeGreaterThan(0);
     expect(agree + known, report).toBe(tasks);
+    expect(summaries).toBeGreaterThan(0);
+    expect(summariesAgree, report).toBe(summaries);
   });
 });

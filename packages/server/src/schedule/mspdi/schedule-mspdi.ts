@@ -49,6 +49,8 @@ export interface EngineSchedule {
   /** The scheduled (non-summary) tasks, in the order of the result arrays. */
   tasks: MspdiTask[];
   result: CpmResult;
+  /** Summary tasks with the dates rolled up from their detail tasks. */
+  summaries: SummaryDates[];
 }
 
 /** The project calendar, with the days it leaves to its base calendar filled in. */
@@ -94,5 +96,37 @@ export function scheduleMspdi(project: MspdiProject): EngineSchedule {
     },
     calendar.ordinal(project.startDate),
   );
-  return { calendar, tasks, result };
+  return { calendar, tasks, result, summaries: rollUp(project, index, result) };
+}
+
+export interface SummaryDates {
+  task: MspdiTask;
+  earlyStart: number;
+  earlyFinish: number;
+  lateStart: number;
+  lateFinish: number;
+}
+
+/**
+ * Summary tasks span their detail tasks (in outline order, a summary covers the tasks after it
+ * with a deeper outline level): earliest early start, latest early finish, and the same for the
+ * late dates. The project summary (UID 0) spans all.
+ */
+function rollUp(project: MspdiProject, index: Map<number, number>, r: CpmResult): SummaryDates[] {
+  const out: SummaryDates[] = [];
+  const all = project.tasks;
+  all.forEach((t, i) => {
+    if (!t.summary) return;
+    const span = { earlyStart: Infinity, earlyFinish: -Infinity, lateStart: Infinity, lateFinish: -Infinity };
+    for (let j = i + 1; j < all.length && (t.uid === 0 || all[j]!.outlineLevel > t.outlineLevel); j++) {
+      const k = index.get(all[j]!.uid);
+      if (k === undefined) continue;
+      span.earlyStart = Math.min(span.earlyStart, r.earlyStart[k]!);
+      span.earlyFinish = Math.max(span.earlyFinish, r.earlyFinish[k]!);
+      span.lateStart = Math.min(span.lateStart, r.lateStart[k]!);
+      span.lateFinish = Math.max(span.lateFinish, r.lateFinish[k]!);
+    }
+    if (span.earlyStart !== Infinity) out.push({ task: t, ...span });
+  });
+  return out;
 }
