@@ -14,9 +14,13 @@ export class Params {
   };
 }
 
-export interface ListFilter {
-  archived: 'active' | 'archived' | 'all';
+/** A list request: paging, sort (a field, `-` for descending), search, archived, filters by field. */
+export interface ListParams {
+  page: number;
+  pageSize: number;
+  sort?: string | undefined;
   q?: string | undefined;
+  archived: 'active' | 'archived' | 'all';
   [filter: string]: unknown;
 }
 
@@ -50,7 +54,7 @@ export function listStatements(spec: EntitySpec) {
     : '';
 
   /** The WHERE clause (without the keyword) for what the caller may see and asked for. */
-  function where(reach: Reach, p: ListFilter, param: Params['add']): string {
+  function where(reach: Reach, p: ListParams, param: Params['add']): string {
     const conds: string[] = [];
     if (!reach.organization) {
       const parts: string[] = [];
@@ -88,7 +92,7 @@ export function listStatements(spec: EntitySpec) {
      * matches (every page together), from one WHERE clause. Linked ids (extra columns) are read for
      * the rows of the page only, not for the rows skipped before it.
      */
-    list(reach: Reach, p: ListFilter & { page: number; pageSize: number; sort?: string | undefined }) {
+    list(reach: Reach, p: ListParams) {
       const params = new Params();
       const cond = where(reach, p, params.add);
       const count = {
@@ -112,12 +116,6 @@ export function listStatements(spec: EntitySpec) {
         values: [id],
         types: listTypes,
       };
-    },
-    /** How many items match (every page together). */
-    count(reach: Reach, p: ListFilter) {
-      const params = new Params();
-      const text = `select count(*)::int as n from ${table} t where ${where(reach, p, params.add)}`;
-      return { text, values: params.values };
     },
   };
 }

@@ -5,19 +5,12 @@ import { AppError, conflict, notFound } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { covers } from '../policy/reach';
 import { labelsOf } from './labels';
-import { listStatements } from './list-sql';
+import { type ListParams, listStatements } from './list-sql';
 import { present } from './present';
 import { checkRefs, wouldCycle } from './refs';
 import type { EntitySpec, Row } from './spec';
 
-export interface ListParams {
-  page: number;
-  pageSize: number;
-  sort?: string | undefined;
-  q?: string | undefined;
-  archived: 'active' | 'archived' | 'all';
-  [filter: string]: unknown;
-}
+export type { ListParams };
 
 const META = new Set(['id', 'version', 'archivedAt', 'createdAt', 'updatedAt']);
 
