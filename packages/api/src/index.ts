@@ -5,4 +5,5 @@ export * from './roles';
 export * from './route';
 export * from './routes';
 export * from './schemas/people';
+export * from './schemas/plan';
 export * from './schemas/registry';

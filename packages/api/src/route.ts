@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Resource, RouteAuth } from './roles';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One endpoint of the contract: the server implements it, the client calls it, OpenAPI describes it. */
 export interface RouteDef {

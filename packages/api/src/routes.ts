@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IdParams, page, VersionBody } from './common';
+import { IdParams, page, Version, VersionBody } from './common';
 import { crudRoutes, type RouteDef, route } from './route';
 import * as P from './schemas/people';
+import * as L from './schemas/plan';
 import * as R from './schemas/registry';
 
 const base = { params: IdParams, versionBody: VersionBody };
@@ -229,6 +230,171 @@ export const routes = {
       auth: { resource: 'grant', action: 'archive' },
       params: P.GrantParams,
       response: Ok,
+    }),
+  },
+
+  // ---------- plans and schedules ----------
+  plan: {
+    get: route({
+      method: 'GET',
+      path: '/api/v1/projects/:id/plan',
+      summary:
+        "A project's plan: settings, calendars, tasks with their computed dates, links, baselines, resources",
+      tag: 'plans',
+      auth: { resource: 'project', action: 'read' },
+      params: IdParams,
+      response: L.Plan,
+    }),
+    updateSettings: route({
+      method: 'PATCH',
+      path: '/api/v1/projects/:id/plan',
+      summary: 'Change the plan start, status date, project calendar or time units; the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: L.PlanSettingsUpdate,
+      response: L.PlanChange,
+    }),
+    createTask: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/plan/tasks',
+      summary: 'Add a task (at a row, at an outline level); the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: L.TaskCreate,
+      response: L.PlanChange,
+      status: 201,
+    }),
+    updateTask: route({
+      method: 'PATCH',
+      path: '/api/v1/projects/:id/plan/tasks/:uid',
+      summary: 'Change a task; the plan is rescheduled and every task whose dates moved is returned',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.TaskParams,
+      body: L.TaskUpdate,
+      response: L.PlanChange,
+    }),
+    deleteTask: route({
+      method: 'DELETE',
+      path: '/api/v1/projects/:id/plan/tasks/:uid',
+      summary: 'Remove a task (and its subtasks and links); the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.TaskParams,
+      body: VersionBody,
+      response: L.PlanChange,
+    }),
+    createLink: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/plan/links',
+      summary: 'Link two tasks (a cycle is refused, naming the tasks); the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: L.PlanLink,
+      response: L.PlanChange,
+      status: 201,
+    }),
+    updateLink: route({
+      method: 'PATCH',
+      path: '/api/v1/projects/:id/plan/links/:predecessorUid/:successorUid',
+      summary: "Change a link's type or lag; the plan is rescheduled",
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.LinkParams,
+      body: L.LinkUpdate,
+      response: L.PlanChange,
+    }),
+    deleteLink: route({
+      method: 'DELETE',
+      path: '/api/v1/projects/:id/plan/links/:predecessorUid/:successorUid',
+      summary: 'Remove a link; the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.LinkParams,
+      response: L.PlanChange,
+    }),
+    putCalendar: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/plan/calendars',
+      summary: 'Add a calendar, or replace the one with the same UID; the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: L.PlanCalendar.extend({ version: Version.describe('The plan version you loaded') }),
+      response: L.PlanChange,
+    }),
+    progress: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/plan/progress',
+      summary:
+        'Record progress (status date, % complete, actual dates, remaining duration); the plan is rescheduled',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: L.ProgressUpdate,
+      response: L.PlanChange,
+    }),
+    setBaseline: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/plan/baselines/:number',
+      summary: 'Save the current dates as baseline 0–10 (replacing what it held)',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.BaselineParams,
+      response: L.PlanChange,
+    }),
+    clearBaseline: route({
+      method: 'DELETE',
+      path: '/api/v1/projects/:id/plan/baselines/:number',
+      summary: 'Clear baseline 0–10',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: L.BaselineParams,
+      response: L.PlanChange,
+    }),
+    importMspdi: route({
+      method: 'PUT',
+      path: '/api/v1/projects/:id/plan/mspdi',
+      summary:
+        'Replace the plan with a Microsoft Project XML (MSPDI) file, sent as application/xml; nothing changes if the file is refused',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'update' },
+      params: IdParams,
+      body: z.string().describe('An MSPDI document'),
+      response: L.ImportResult,
+    }),
+    exportMspdi: route({
+      method: 'GET',
+      path: '/api/v1/projects/:id/plan/mspdi',
+      summary: 'The plan as a Microsoft Project XML (MSPDI) file',
+      tag: 'plans',
+      auth: { resource: 'project', action: 'read' },
+      params: IdParams,
+      response: null,
+    }),
+  },
+  timeline: {
+    portfolio: route({
+      method: 'GET',
+      path: '/api/v1/portfolios/:id/timeline',
+      summary:
+        "Milestones and key dates of every project in a portfolio (and its sub-portfolios' and programs')",
+      tag: 'plans',
+      auth: { resource: 'portfolio', action: 'read' },
+      params: IdParams,
+      response: L.Timeline,
+    }),
+    program: route({
+      method: 'GET',
+      path: '/api/v1/programs/:id/timeline',
+      summary: 'Milestones and key dates of every project in a program',
+      tag: 'plans',
+      auth: { resource: 'program', action: 'read' },
+      params: IdParams,
+      response: L.Timeline,
     }),
   },
 

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerMspdi } from './commands/mspdi';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
 import { registerTokens } from './commands/tokens';
@@ -23,6 +24,7 @@ export function program(): Command {
   registerTokens(p);
   registerExport(p);
   registerImport(p);
+  registerMspdi(p);
   return p;
 }
 

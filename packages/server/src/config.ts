@@ -15,6 +15,11 @@ const Env = z.object({
   PHAROS_SESSION_HOURS: z.coerce.number().positive().default(12),
   PHAROS_COOKIE_SECURE: bool.optional(),
   PHAROS_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  PHAROS_UPLOAD_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1_048_576),
   PHAROS_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PHAROS_TRUST_PROXY: bool.default(false),
   PHAROS_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -34,6 +39,8 @@ export interface Config {
   readonly sessionHours: number;
   readonly cookieSecure: boolean;
   readonly bodyLimit: number;
+  /** Largest file upload (an MS Project XML import), in bytes. */
+  readonly uploadLimit: number;
   readonly poolSize: number;
   readonly trustProxy: boolean;
   readonly loginAttemptsPerMinute: number;
@@ -61,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: e.PHAROS_SESSION_HOURS,
     cookieSecure: e.PHAROS_COOKIE_SECURE ?? e.NODE_ENV === 'production',
     bodyLimit: e.PHAROS_BODY_LIMIT,
+    uploadLimit: e.PHAROS_UPLOAD_LIMIT,
     poolSize: e.PHAROS_PG_POOL_SIZE,
     trustProxy: e.PHAROS_TRUST_PROXY,
     loginAttemptsPerMinute: e.PHAROS_LOGIN_ATTEMPTS_PER_MINUTE,

@@ -29,3 +29,5 @@ export {
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';
+export { exportMspdi, importMspdi } from './schedule/interchange';
+export { rescheduleMspdi } from './schedule/mspdi/reschedule';

@@ -1,1 +1,2 @@
 export * from './cpm';
+export * from './plan';

@@ -17,7 +17,13 @@ import {
   roleGrants,
   users,
 } from '../db/schema/index';
+import { replacePlan } from '../schedule/repo';
 import { demoSize, type GeneratedOrg, generateOrganization, type OrgSize } from './organization';
+import { demoPlan } from './plans';
+import { prng } from './random';
+
+/** How many projects of a generated organization get a plan (the demo has fewer). */
+const DEMO_PLANS = 200;
 
 export const DEMO_PASSWORD = 'pharos-demo';
 
@@ -56,9 +62,20 @@ export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (
     await step('role grants', roleGrants, org.grants);
     await step('portfolios', portfolios, org.portfolios);
     await step('programs', programs, org.programs);
+    // The first projects get plans; their planned dates in the registry follow them.
+    const r = prng(7);
+    const plans = org.projects.slice(0, DEMO_PLANS).flatMap((p) => {
+      if (!p.plannedStart || !p.plannedFinish) return [];
+      const doc = demoPlan({ name: p.name, plannedStart: p.plannedStart, plannedFinish: p.plannedFinish }, r);
+      p.plannedStart = doc.tasks[0]!.start!.slice(0, 10);
+      p.plannedFinish = doc.finish!.slice(0, 10);
+      return [{ id: p.id, doc }];
+    });
     await step('projects', projects, org.projects);
     await tx.insert(projectObjectives).values(org.projectObjectives);
     await step('operations', operations, org.operations);
+    onProgress?.(`plans: ${plans.length}`);
+    for (const { id, doc } of plans) await replacePlan(tx, id, doc, 'pharos');
     const created = (type: string, rows: { id: string }[]) =>
       rows.map((r) => ({ action: 'create', entityType: type, entityId: r.id, after: r, requestId: 'seed' }));
     await insertAll(tx, auditEvents, [

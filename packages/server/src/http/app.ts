@@ -27,6 +27,7 @@ import type { Database } from '../db/connect';
 import { AppError } from '../errors';
 import { peopleBindings } from '../people/routes';
 import { registryBindings } from '../registry/routes';
+import { scheduleBindings } from '../schedule/routes';
 import { AUTH_CHANNEL, authenticate } from './authenticate';
 import type { Binding } from './bind';
 import { errorHandler } from './error-handler';
@@ -48,6 +49,7 @@ export const bindings = (): Binding[] => [
   ...registryBindings,
   ...peopleBindings,
   ...auditBindings,
+  ...scheduleBindings,
 ];
 
 const defaultWebDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -120,7 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', authenticate);
-  registerRoutes(app, bindings(), allRoutes());
+  // Files (MS Project XML) come as text; the route's own schema checks what they hold.
+  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
+  registerRoutes(app, bindings(), allRoutes(), config.uploadLimit);
 
   const webDist = config.webDist ?? defaultWebDist;
   const hasWeb = existsSync(`${webDist}/index.html`);

@@ -22,6 +22,8 @@ export interface Binding {
   handler: Handler<any>;
   /** Extra Fastify route config, e.g. a rate limit. */
   config?: Record<string, unknown>;
+  /** Takes a file upload: the body may be as large as the upload limit, not the JSON limit. */
+  upload?: boolean;
 }
 
 export function bind<R extends RouteDef>(

@@ -10,7 +10,12 @@ const key = (d: Pick<RouteDef, 'method' | 'path'>) => `${d.method} ${d.path}`;
  * its handler runs: public, any signed-in user, or a resource action some grant of the caller
  * could allow (the exact scope is checked by the use case, which knows the item).
  */
-export function registerRoutes(app: FastifyInstance, bindings: Binding[], contract: RouteDef[]) {
+export function registerRoutes(
+  app: FastifyInstance,
+  bindings: Binding[],
+  contract: RouteDef[],
+  uploadLimit?: number,
+) {
   const byKey = new Map(bindings.map((b) => [key(b.def), b]));
   const missing = contract.filter((d) => !byKey.has(key(d)));
   if (missing.length > 0) throw new Error(`Routes without an implementation: ${missing.map(key).join(', ')}`);
@@ -21,6 +26,7 @@ export function registerRoutes(app: FastifyInstance, bindings: Binding[], contra
       method: d.method,
       url: d.path,
       config: { ...(b.config ?? {}), auth: d.auth },
+      ...(b.upload && uploadLimit ? { bodyLimit: uploadLimit } : {}),
       schema: {
         summary: d.summary,
         tags: [d.tag],

@@ -4,6 +4,8 @@ import type { TestWorld } from '../test/harness';
 export type Item = { id: string };
 export interface Fixture {
   project: Item & { code: string };
+  /** Two tasks of the project's plan, the first linked to the second. */
+  planTasks: [number, number];
   unrelated: Item;
   program: Item;
   portfolio: Item;
@@ -43,6 +45,16 @@ export async function fixture(w: TestWorld): Promise<Fixture> {
     programOffice.id,
   ]);
   const service = o.services.find((s) => s.officeId === projectOffice.id)!;
+  // The project's plan: two tasks, linked.
+  const admin = await w.tokenFor('admin@pharos.demo');
+  const plan = `/api/v1/projects/${project.id}/plan`;
+  const planTasks: number[] = [];
+  for (const name of ['Design', 'Build']) {
+    const res = await admin.req({ method: 'POST', url: `${plan}/tasks`, payload: { name, duration: 2400 } });
+    planTasks.push(Math.max(...(res.json().tasks as { uid: number }[]).map((t) => t.uid)));
+  }
+  const [a, b] = planTasks;
+  await admin.req({ method: 'POST', url: `${plan}/links`, payload: { predecessorUid: a, successorUid: b } });
   return {
     project,
     unrelated,
@@ -57,5 +69,6 @@ export async function fixture(w: TestWorld): Promise<Fixture> {
     projectType: o.projectTypes[2]!,
     person: o.users.find((u) => u.email === 'member@pharos.demo')!,
     service,
+    planTasks: planTasks as [number, number],
   };
 }

@@ -1,0 +1,371 @@
+import type { PlanTaskT } from '@pharos/api';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect';
+import type { PlanDocument } from './document';
+
+/**
+ * The plan tables, read and written whole or by difference. Rows go in as column arrays
+ * (`insert … select from unnest(…)`), a few thousand per statement, so a 350,000-task plan is a
+ * few hundred statements rather than millions.
+ */
+
+type Row = Record<string, unknown>;
+/** A stored column: its name, its SQL array type, and how to read it from an item. */
+type Column<T> = readonly [name: string, type: string, get: (item: T) => unknown];
+
+const json = (v: unknown) => JSON.stringify(v);
+
+const TASK_COLUMNS: Column<PlanTaskT>[] = [
+  ['uid', 'int4', (t) => t.uid],
+  ['row', 'int4', (t) => t.row],
+  ['version', 'int4', (t) => t.version],
+  ['wbs', 'text', (t) => t.wbs],
+  ['outline_level', 'int2', (t) => t.outlineLevel],
+  ['name', 'text', (t) => t.name],
+  ['notes', 'text', (t) => t.notes],
+  ['summary', 'bool', (t) => t.summary],
+  ['milestone', 'bool', (t) => t.milestone],
+  ['manual', 'bool', (t) => t.manual],
+  ['manual_start', 'timestamp', (t) => t.manualStart],
+  ['duration', 'float8', (t) => t.duration],
+  ['duration_unit', 'text', (t) => t.durationUnit],
+  ['constraint_type', 'text', (t) => t.constraintType],
+  ['constraint_date', 'timestamp', (t) => t.constraintDate],
+  ['deadline', 'timestamp', (t) => t.deadline],
+  ['calendar_uid', 'int4', (t) => t.calendarUid],
+  ['percent_complete', 'float8', (t) => t.percentComplete],
+  ['actual_start', 'timestamp', (t) => t.actualStart],
+  ['actual_finish', 'timestamp', (t) => t.actualFinish],
+  ['remaining_duration', 'float8', (t) => t.remainingDuration],
+  ['start', 'timestamp', (t) => t.start],
+  ['finish', 'timestamp', (t) => t.finish],
+  ['early_start', 'timestamp', (t) => t.earlyStart],
+  ['early_finish', 'timestamp', (t) => t.earlyFinish],
+  ['late_start', 'timestamp', (t) => t.lateStart],
+  ['late_finish', 'timestamp', (t) => t.lateFinish],
+  ['total_slack', 'float8', (t) => t.totalSlack],
+  ['free_slack', 'float8', (t) => t.freeSlack],
+  ['critical', 'bool', (t) => t.critical],
+  ['baselines', 'jsonb', (t) => json(t.baselines)],
+];
+
+type Link = PlanDocument['links'][number];
+const LINK_COLUMNS: Column<Link>[] = [
+  ['predecessor_uid', 'int4', (l) => l.predecessorUid],
+  ['successor_uid', 'int4', (l) => l.successorUid],
+  ['type', 'text', (l) => l.type],
+  ['lag', 'float8', (l) => l.lag],
+  ['lag_unit', 'text', (l) => l.lagUnit],
+];
+
+type Calendar = PlanDocument['calendars'][number];
+const CALENDAR_COLUMNS: Column<Calendar>[] = [
+  ['uid', 'int4', (c) => c.uid],
+  ['name', 'text', (c) => c.name],
+  ['base_uid', 'int4', (c) => c.baseUid],
+  ['week', 'jsonb', (c) => json(c.week)],
+  ['exceptions', 'jsonb', (c) => json(c.exceptions)],
+  ['work_weeks', 'jsonb', (c) => json(c.workWeeks)],
+];
+
+type Resource = PlanDocument['resources'][number];
+const RESOURCE_COLUMNS: Column<Resource>[] = [
+  ['uid', 'int4', (r) => r.uid],
+  ['name', 'text', (r) => r.name],
+  ['type', 'text', (r) => r.type],
+  ['initials', 'text', (r) => r.initials],
+  ['group', 'text', (r) => r.group],
+  ['max_units', 'float8', (r) => r.maxUnits],
+  ['standard_rate', 'float8', (r) => r.standardRate],
+  ['calendar_uid', 'int4', (r) => r.calendarUid],
+];
+
+type Assignment = PlanDocument['assignments'][number];
+const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
+  ['uid', 'int4', (a) => a.uid],
+  ['task_uid', 'int4', (a) => a.taskUid],
+  ['resource_uid', 'int4', (a) => a.resourceUid],
+  ['units', 'float8', (a) => a.units],
+  ['work', 'float8', (a) => a.work],
+  ['actual_work', 'float8', (a) => a.actualWork],
+  ['start', 'timestamp', (a) => a.start],
+  ['finish', 'timestamp', (a) => a.finish],
+];
+
+const CHUNK = 5000;
+
+/** Inserts items as rows of `table` for a project; `upsertKey` turns it into an upsert on that key. */
+async function insertRows<T>(
+  tx: Tx,
+  table: string,
+  columns: Column<T>[],
+  projectId: string,
+  items: readonly T[],
+  upsertKey?: string[],
+) {
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const conflict = upsertKey
+    ? ` on conflict (project_id, ${upsertKey.join(', ')}) do update set ${columns
+        .filter(([n]) => !upsertKey.includes(n))
+        .map(([n]) => `"${n}" = excluded."${n}"`)
+        .join(', ')}`
+    : '';
+  for (let from = 0; from < items.length; from += CHUNK) {
+    const chunk = items.slice(from, from + CHUNK);
+    const arrays: SQL[] = columns.map(
+      ([, type, get]) => sql`${sql.param(chunk.map(get))}::${sql.raw(type)}[]`,
+    );
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (project_id, ${sql.raw(names)}) select ${projectId}::uuid, * from unnest(${sql.join(arrays, sql`, `)})${sql.raw(conflict)}`,
+    );
+  }
+}
+
+/** A wall-clock timestamp as PostgreSQL writes it (`2024-03-04 08:00:00`) in plan form. */
+const wall = (v: unknown) =>
+  v === null || v === undefined ? null : String(v).replace(' ', 'T').slice(0, 16);
+
+export interface StoredPlan {
+  doc: PlanDocument;
+  version: number;
+  source: string;
+  updatedAt: string;
+}
+
+const rowsOf = async (tx: Tx, q: SQL) => (await tx.execute(q)).rows as Row[];
+
+/** The stored plan of a project, or null; `lock` holds its row until the transaction ends. */
+export async function loadPlan(tx: Tx, projectId: string, lock = false): Promise<StoredPlan | null> {
+  const [p] = await rowsOf(
+    tx,
+    sql`select *, updated_at::text as updated from plans where project_id = ${projectId}${lock ? sql` for update` : sql``}`,
+  );
+  if (!p) return null;
+  // One after the other: inside a transaction they share one connection.
+  const tasks = await rowsOf(tx, sql`select * from plan_tasks where project_id = ${projectId} order by row`);
+  const links = await rowsOf(
+    tx,
+    sql`select * from plan_links where project_id = ${projectId} order by successor_uid, predecessor_uid`,
+  );
+  const calendars = await rowsOf(
+    tx,
+    sql`select * from plan_calendars where project_id = ${projectId} order by uid`,
+  );
+  const resources = await rowsOf(
+    tx,
+    sql`select * from plan_resources where project_id = ${projectId} order by uid`,
+  );
+  const assignments = await rowsOf(
+    tx,
+    sql`select * from plan_assignments where project_id = ${projectId} order by uid`,
+  );
+  const doc: PlanDocument = {
+    name: p.name as string,
+    startDate: wall(p.start_date)!,
+    statusDate: wall(p.status_date),
+    calendarUid: p.calendar_uid as number,
+    minutesPerDay: p.minutes_per_day as number,
+    minutesPerWeek: p.minutes_per_week as number,
+    daysPerMonth: p.days_per_month as number,
+    finish: wall(p.finish),
+    baselinesSet: p.baselines_set as PlanDocument['baselinesSet'],
+    calendars: calendars.map((c) => ({
+      uid: c.uid as number,
+      name: c.name as string,
+      baseUid: c.base_uid as number | null,
+      week: c.week as Calendar['week'],
+      exceptions: c.exceptions as Calendar['exceptions'],
+      workWeeks: c.work_weeks as Calendar['workWeeks'],
+    })),
+    tasks: tasks.map(taskFromRow),
+    links: links.map((l) => ({
+      predecessorUid: l.predecessor_uid as number,
+      successorUid: l.successor_uid as number,
+      type: l.type as Link['type'],
+      lag: l.lag as number,
+      lagUnit: l.lag_unit as Link['lagUnit'],
+    })),
+    resources: resources.map((r) => ({
+      uid: r.uid as number,
+      name: r.name as string,
+      type: r.type as Resource['type'],
+      initials: r.initials as string,
+      group: r.group as string,
+      maxUnits: r.max_units as number,
+      standardRate: r.standard_rate as number,
+      calendarUid: r.calendar_uid as number | null,
+    })),
+    assignments: assignments.map((a) => ({
+      uid: a.uid as number,
+      taskUid: a.task_uid as number,
+      resourceUid: a.resource_uid as number,
+      units: a.units as number,
+      work: a.work as number,
+      actualWork: a.actual_work as number,
+      start: wall(a.start),
+      finish: wall(a.finish),
+    })),
+  };
+  return {
+    doc,
+    version: p.version as number,
+    source: p.source as string,
+    updatedAt: new Date(String(p.updated)).toISOString(),
+  };
+}
+
+function taskFromRow(t: Row): PlanTaskT {
+  return {
+    uid: t.uid as number,
+    row: t.row as number,
+    version: t.version as number,
+    wbs: t.wbs as string,
+    outlineLevel: t.outline_level as number,
+    name: t.name as string,
+    notes: t.notes as string,
+    summary: t.summary as boolean,
+    milestone: t.milestone as boolean,
+    manual: t.manual as boolean,
+    manualStart: wall(t.manual_start),
+    duration: t.duration as number,
+    durationUnit: t.duration_unit as PlanTaskT['durationUnit'],
+    constraintType: t.constraint_type as PlanTaskT['constraintType'],
+    constraintDate: wall(t.constraint_date),
+    deadline: wall(t.deadline),
+    calendarUid: t.calendar_uid as number | null,
+    percentComplete: t.percent_complete as number,
+    actualStart: wall(t.actual_start),
+    actualFinish: wall(t.actual_finish),
+    remainingDuration: t.remaining_duration as number | null,
+    start: wall(t.start),
+    finish: wall(t.finish),
+    earlyStart: wall(t.early_start),
+    earlyFinish: wall(t.early_finish),
+    lateStart: wall(t.late_start),
+    lateFinish: wall(t.late_finish),
+    totalSlack: t.total_slack as number | null,
+    freeSlack: t.free_slack as number | null,
+    critical: t.critical as boolean,
+    baselines: t.baselines as PlanTaskT['baselines'],
+  };
+}
+
+/** The plan row's own fields. */
+function planFields(doc: PlanDocument) {
+  return sql`name = ${doc.name}, start_date = ${doc.startDate}::timestamp, status_date = ${doc.statusDate}::timestamp,
+    calendar_uid = ${doc.calendarUid}, minutes_per_day = ${doc.minutesPerDay}, minutes_per_week = ${doc.minutesPerWeek},
+    days_per_month = ${doc.daysPerMonth}, finish = ${doc.finish}::timestamp, baselines_set = ${json(doc.baselinesSet)}::jsonb`;
+}
+
+/** Replaces a project's plan with `doc` (creating it); returns the new version. */
+export async function replacePlan(
+  tx: Tx,
+  projectId: string,
+  doc: PlanDocument,
+  source: string,
+): Promise<number> {
+  for (const t of ['plan_assignments', 'plan_resources', 'plan_links', 'plan_tasks', 'plan_calendars'])
+    await tx.execute(sql`delete from ${sql.identifier(t)} where project_id = ${projectId}`);
+  const [row] = await rowsOf(
+    tx,
+    sql`insert into plans (project_id, source, start_date, calendar_uid) values (${projectId}, ${source}, ${doc.startDate}::timestamp, ${doc.calendarUid})
+      on conflict (project_id) do update set version = plans.version + 1, source = excluded.source, updated_at = now()
+      returning version`,
+  );
+  await tx.execute(sql`update plans set ${planFields(doc)} where project_id = ${projectId}`);
+  await insertRows(tx, 'plan_calendars', CALENDAR_COLUMNS, projectId, doc.calendars);
+  await insertRows(tx, 'plan_tasks', TASK_COLUMNS, projectId, doc.tasks);
+  await insertRows(tx, 'plan_links', LINK_COLUMNS, projectId, doc.links);
+  await insertRows(tx, 'plan_resources', RESOURCE_COLUMNS, projectId, doc.resources);
+  await insertRows(tx, 'plan_assignments', ASSIGNMENT_COLUMNS, projectId, doc.assignments);
+  return row!.version as number;
+}
+
+const sameRow = <T>(columns: Column<T>[], a: T, b: T) => columns.every(([, , get]) => get(a) === get(b));
+
+/**
+ * Writes what changed between two versions of a plan: tasks, links and calendars added, changed
+ * or removed, and the plan's own fields. Bumps the plan's version and returns it, or null when
+ * the plan moved on since `version` (someone else saved first).
+ */
+export async function savePlanChanges(
+  tx: Tx,
+  projectId: string,
+  version: number,
+  before: PlanDocument,
+  after: PlanDocument,
+): Promise<number | null> {
+  const [row] = await rowsOf(
+    tx,
+    sql`update plans set version = version + 1, updated_at = now(), ${planFields(after)}
+      where project_id = ${projectId} and version = ${version} returning version`,
+  );
+  if (!row) return null;
+  await saveDiff(
+    tx,
+    'plan_tasks',
+    TASK_COLUMNS,
+    projectId,
+    before.tasks,
+    after.tasks,
+    ['uid'],
+    (t) => `${t.uid}`,
+  );
+  await saveDiff(
+    tx,
+    'plan_links',
+    LINK_COLUMNS,
+    projectId,
+    before.links,
+    after.links,
+    ['predecessor_uid', 'successor_uid'],
+    (l) => `${l.predecessorUid}:${l.successorUid}`,
+  );
+  await saveDiff(
+    tx,
+    'plan_calendars',
+    CALENDAR_COLUMNS,
+    projectId,
+    before.calendars,
+    after.calendars,
+    ['uid'],
+    (c) => `${c.uid}`,
+  );
+  return row.version as number;
+}
+
+async function saveDiff<T>(
+  tx: Tx,
+  table: string,
+  columns: Column<T>[],
+  projectId: string,
+  before: readonly T[],
+  after: readonly T[],
+  key: string[],
+  keyOf: (item: T) => string,
+) {
+  const old = new Map(before.map((x) => [keyOf(x), x]));
+  const changed = after.filter((x) => {
+    const was = old.get(keyOf(x));
+    return !was || !sameRow(columns, was, x);
+  });
+  const kept = new Set(after.map(keyOf));
+  const gone = before.filter((x) => !kept.has(keyOf(x)));
+  if (gone.length) {
+    const keyColumns = columns.filter(([n]) => key.includes(n));
+    const arrays = keyColumns.map(([, type, get]) => sql`${sql.param(gone.map(get))}::${sql.raw(type)}[]`);
+    await tx.execute(
+      sql`delete from ${sql.identifier(table)} where project_id = ${projectId} and (${sql.raw(key.join(', '))}) in (select * from unnest(${sql.join(arrays, sql`, `)}))`,
+    );
+  }
+  if (changed.length) await insertRows(tx, table, columns, projectId, changed, key);
+}
+
+/** The tasks of `after` that are new or differ from `before` in anything stored. */
+export function changedTasks(before: readonly PlanTaskT[], after: readonly PlanTaskT[]): PlanTaskT[] {
+  const old = new Map(before.map((t) => [t.uid, t]));
+  return after.filter((t) => {
+    const was = old.get(t.uid);
+    return !was || !sameRow(TASK_COLUMNS, was, t);
+  });
+}

@@ -1,0 +1,470 @@
+import type { PlanCalendarT, PlanChangeT, PlanLinkT, PlanT, PlanTaskT } from '@pharos/api';
+import { CycleError, STANDARD_WEEK, topologicalOrder } from '@pharos/engine';
+import { recordAudit } from '../audit/audit';
+import type { Tx } from '../db/connect';
+import { AppError, conflict } from '../errors';
+import { type Ctx, inTx } from '../http/context';
+import { setPlannedDates } from '../registry/planned-dates';
+import { registry } from '../registry/routes';
+import { numberTasks, type PlanDocument, planInstant, scheduleDocument } from './document';
+import { changedTasks, loadPlan, replacePlan, savePlanChanges } from './repo';
+
+/**
+ * Use cases of plans. Every edit runs in one transaction: the plan row is locked, the edit is
+ * checked and applied to the stored document, the whole plan is rescheduled, and what changed
+ * is written with an audit row. Tasks carry their own version (a stale one gets 409) so two
+ * people may edit different tasks of one plan at the same time; the lock orders their saves.
+ */
+
+const ids = registry.project;
+
+/** Checks the caller may read the project (not found otherwise) and returns its registry row. */
+async function project(ctx: Ctx, tx: Tx, projectId: string) {
+  return ids.load(ctx, tx, projectId);
+}
+
+/** A new plan for a project: the Standard calendar, starting with the project. */
+function emptyPlan(row: Record<string, unknown>): PlanDocument {
+  const start = row.plannedStart
+    ? `${String(row.plannedStart).slice(0, 10)}T08:00`
+    : `${new Date().toISOString().slice(0, 10)}T08:00`;
+  const hours = (d: readonly (readonly [number, number])[]) =>
+    d.map(([a, b]) => ({ from: clock(a), to: clock(b) }));
+  return {
+    name: String(row.name ?? ''),
+    startDate: start,
+    statusDate: null,
+    calendarUid: 1,
+    minutesPerDay: 480,
+    minutesPerWeek: 2400,
+    daysPerMonth: 20,
+    finish: null,
+    baselinesSet: [],
+    calendars: [
+      {
+        uid: 1,
+        name: 'Standard',
+        baseUid: null,
+        week: STANDARD_WEEK.map(hours),
+        exceptions: [],
+        workWeeks: [],
+      },
+    ],
+    tasks: [],
+    links: [],
+    resources: [],
+    assignments: [],
+  };
+}
+const clock = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+function present(
+  projectId: string,
+  stored: { doc: PlanDocument; version: number; source: string; updatedAt: string },
+): PlanT {
+  const { name: _n, ...doc } = stored.doc;
+  return { projectId, version: stored.version, source: stored.source, updatedAt: stored.updatedAt, ...doc };
+}
+
+export async function getPlan(ctx: Ctx, projectId: string): Promise<PlanT> {
+  const row = await project(ctx, ctx.db, projectId);
+  const stored = await loadPlan(ctx.db, projectId);
+  if (stored) return present(projectId, stored);
+  const doc = emptyPlan(row);
+  return present(projectId, { doc, version: 0, source: 'pharos', updatedAt: new Date().toISOString() });
+}
+
+/** The tasks of a plan by UID, failing with not_found for an unknown one. */
+function taskOf(doc: PlanDocument, uid: number, field = 'uid'): PlanTaskT {
+  const t = doc.tasks.find((x) => x.uid === uid);
+  if (!t) throw new AppError('not_found', `The plan has no task with UID ${uid}`, field);
+  return t;
+}
+
+/** Refuses a plan whose links wait on each other in a circle, naming the tasks. */
+function checkCycles(doc: PlanDocument) {
+  const index = new Map(doc.tasks.map((t, i) => [t.uid, i]));
+  const pred = Int32Array.from(doc.links, (l) => index.get(l.predecessorUid)!);
+  const succ = Int32Array.from(doc.links, (l) => index.get(l.successorUid)!);
+  // A summary waits on its subtasks: a link from a subtask to its own summary (or back) is a cycle too.
+  try {
+    topologicalOrder(doc.tasks.length, pred, succ);
+  } catch (e) {
+    if (!(e instanceof CycleError)) throw e;
+    const names = e.tasks.map((i) => `${doc.tasks[i]!.row} ${doc.tasks[i]!.name}`);
+    throw new AppError(
+      'cycle',
+      `These tasks would wait on each other in a circle: ${names.join(' → ')}`,
+      'links',
+    );
+  }
+}
+
+/** Checks what the plan refers to exists: link ends, calendars. */
+function checkReferences(doc: PlanDocument) {
+  const uids = new Set(doc.tasks.map((t) => t.uid));
+  const calendars = new Set(doc.calendars.map((c) => c.uid));
+  if (!calendars.has(doc.calendarUid))
+    throw new AppError(
+      'invalid_reference',
+      `The plan has no calendar with UID ${doc.calendarUid}`,
+      'calendarUid',
+    );
+  for (const t of doc.tasks) {
+    if (t.calendarUid !== null && !calendars.has(t.calendarUid))
+      throw new AppError(
+        'invalid_reference',
+        `Task ${t.row} uses calendar ${t.calendarUid}, which the plan does not have`,
+        'calendarUid',
+      );
+    const dated = t.constraintType !== 'ASAP' && t.constraintType !== 'ALAP';
+    if (dated && t.constraintDate === null)
+      throw new AppError(
+        'validation_failed',
+        `Task ${t.row}: a ${t.constraintType} constraint needs a date`,
+        'constraintDate',
+      );
+    if (t.manual && t.manualStart === null) t.manualStart = t.start ?? null;
+  }
+  for (const l of doc.links) {
+    if (!uids.has(l.predecessorUid))
+      throw new AppError('invalid_reference', `No task with UID ${l.predecessorUid}`, 'predecessorUid');
+    if (!uids.has(l.successorUid))
+      throw new AppError('invalid_reference', `No task with UID ${l.successorUid}`, 'successorUid');
+  }
+  for (const c of doc.calendars)
+    if (c.baseUid !== null && !calendars.has(c.baseUid))
+      throw new AppError(
+        'invalid_reference',
+        `Calendar ${c.name} is based on calendar ${c.baseUid}, which the plan does not have`,
+        'baseUid',
+      );
+}
+
+export type PlanEdit = (
+  doc: PlanDocument,
+  stored: { version: number; created: boolean },
+) => Record<string, unknown> | undefined;
+
+/**
+ * Runs an edit of a project's plan in one transaction (see the file's comment). The edit
+ * changes the document in place and may return what to record in the audit trail.
+ */
+export async function editPlan(
+  ctx: Ctx,
+  projectId: string,
+  action: string,
+  edit: PlanEdit,
+): Promise<PlanChangeT> {
+  return inTx(ctx, async (tx) => {
+    const row = await project(ctx, tx, projectId);
+    await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
+    const stored = await loadPlan(tx, projectId, true);
+    const before = stored?.doc ?? emptyPlan(row);
+    const after = structuredClone(before);
+    const auditDetail = edit(after, { version: stored?.version ?? 0, created: !stored }) ?? {};
+    numberTasks(after.tasks);
+    checkReferences(after);
+    checkCycles(after);
+    const { ms } = scheduleDocument(after);
+    const version = stored
+      ? await savePlanChanges(tx, projectId, stored.version, before, after)
+      : await replacePlan(tx, projectId, after, 'pharos');
+    if (version === null) throw conflict('plan');
+    await feedRegistry(ctx, tx, projectId, after);
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'plan',
+      entityId: projectId,
+      after: { edit: action, ...auditDetail },
+    });
+    const removedUids = new Set(before.tasks.map((t) => t.uid));
+    for (const t of after.tasks) removedUids.delete(t.uid);
+    return {
+      version,
+      finish: after.finish,
+      tasks: changedTasks(before.tasks, after.tasks),
+      links: after.links,
+      removed: [...removedUids],
+      scheduleMs: ms,
+    };
+  });
+}
+
+/** The plan's dates become the project's planned dates in the registry. */
+async function feedRegistry(ctx: Ctx, tx: Tx, projectId: string, doc: PlanDocument) {
+  let start: string | null = null;
+  let finish: string | null = null;
+  for (const t of doc.tasks) {
+    if (t.start && (start === null || t.start < start)) start = t.start;
+    if (t.finish && (finish === null || t.finish > finish)) finish = t.finish;
+  }
+  await setPlannedDates(ctx, tx, projectId, start?.slice(0, 10) ?? null, finish?.slice(0, 10) ?? null);
+}
+
+const checkVersion = (t: PlanTaskT, version: number) => {
+  if (t.version !== version) throw conflict('task');
+};
+
+// ---------- the edits ----------
+
+export function updateSettings(
+  ctx: Ctx,
+  projectId: string,
+  body: Partial<PlanDocument> & { version: number },
+) {
+  return editPlan(ctx, projectId, 'settings', (doc, s) => {
+    if (body.version !== s.version && !(s.created && body.version === 1)) throw conflict('plan');
+    const { version: _v, ...changes } = body;
+    Object.assign(doc, changes);
+    return { changes };
+  });
+}
+
+type TaskInput = Partial<Omit<PlanTaskT, 'uid' | 'row' | 'wbs' | 'summary' | 'version' | 'baselines'>>;
+
+function blankTask(uid: number): PlanTaskT {
+  return {
+    uid,
+    row: 0,
+    wbs: '',
+    summary: false,
+    version: 1,
+    name: '',
+    outlineLevel: 1,
+    notes: '',
+    milestone: false,
+    manual: false,
+    duration: 480,
+    durationUnit: 'd',
+    constraintType: 'ASAP',
+    constraintDate: null,
+    deadline: null,
+    calendarUid: null,
+    percentComplete: 0,
+    actualStart: null,
+    actualFinish: null,
+    manualStart: null,
+    start: null,
+    finish: null,
+    earlyStart: null,
+    earlyFinish: null,
+    lateStart: null,
+    lateFinish: null,
+    totalSlack: null,
+    freeSlack: null,
+    critical: false,
+    remainingDuration: null,
+    baselines: [],
+  };
+}
+
+/** Copies a task's editable fields; a milestone has no duration. */
+function applyTaskInput(t: PlanTaskT, input: TaskInput) {
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) (t as Record<string, unknown>)[k] = v;
+  if (input.milestone === true && input.duration === undefined) t.duration = 0;
+  if (input.duration !== undefined && input.duration > 0 && input.milestone === undefined)
+    t.milestone = false;
+  if (input.percentComplete !== undefined || input.duration !== undefined) t.remainingDuration = null;
+}
+
+export function createTask(ctx: Ctx, projectId: string, body: TaskInput & { beforeRow?: number }) {
+  return editPlan(ctx, projectId, 'createTask', (doc) => {
+    const { beforeRow, ...input } = body;
+    const uid = doc.tasks.reduce((m, t) => Math.max(m, t.uid), 0) + 1;
+    const t = blankTask(uid);
+    applyTaskInput(t, input);
+    const at = beforeRow === undefined ? doc.tasks.length : Math.min(beforeRow - 1, doc.tasks.length);
+    doc.tasks.splice(at, 0, t);
+    return { uid, name: t.name };
+  });
+}
+
+export function updateTask(ctx: Ctx, projectId: string, uid: number, body: TaskInput & { version: number }) {
+  return editPlan(ctx, projectId, 'updateTask', (doc) => {
+    const t = taskOf(doc, uid);
+    checkVersion(t, body.version);
+    const { version: _v, ...input } = body;
+    applyTaskInput(t, input);
+    t.version += 1;
+    return { uid, changes: input };
+  });
+}
+
+/** The rows a task spans: itself and the deeper tasks after it. */
+function subtree(doc: PlanDocument, uid: number) {
+  const i = doc.tasks.findIndex((t) => t.uid === uid);
+  let j = i + 1;
+  while (j < doc.tasks.length && doc.tasks[j]!.outlineLevel > doc.tasks[i]!.outlineLevel) j++;
+  return [i, j] as const;
+}
+
+export function deleteTask(ctx: Ctx, projectId: string, uid: number, version: number) {
+  return editPlan(ctx, projectId, 'deleteTask', (doc) => {
+    checkVersion(taskOf(doc, uid), version);
+    const [i, j] = subtree(doc, uid);
+    const gone = new Set(doc.tasks.slice(i, j).map((t) => t.uid));
+    doc.tasks.splice(i, j - i);
+    doc.links = doc.links.filter((l) => !gone.has(l.predecessorUid) && !gone.has(l.successorUid));
+    doc.assignments = doc.assignments.filter((a) => !gone.has(a.taskUid));
+    return { uids: [...gone] };
+  });
+}
+
+const linkOf = (doc: PlanDocument, p: number, s: number) => {
+  const l = doc.links.find((x) => x.predecessorUid === p && x.successorUid === s);
+  if (!l) throw new AppError('not_found', `No link from task ${p} to task ${s}`);
+  return l;
+};
+
+export function createLink(ctx: Ctx, projectId: string, body: PlanLinkT) {
+  return editPlan(ctx, projectId, 'createLink', (doc) => {
+    taskOf(doc, body.predecessorUid, 'predecessorUid');
+    taskOf(doc, body.successorUid, 'successorUid');
+    if (body.predecessorUid === body.successorUid)
+      throw new AppError('cycle', 'A task cannot be linked to itself', 'successorUid');
+    if (
+      doc.links.some((l) => l.predecessorUid === body.predecessorUid && l.successorUid === body.successorUid)
+    )
+      throw new AppError(
+        'duplicate',
+        'These tasks are already linked; change the link instead',
+        'successorUid',
+      );
+    for (const [a, b] of [
+      [body.predecessorUid, body.successorUid],
+      [body.successorUid, body.predecessorUid],
+    ] as const) {
+      const [i, j] = subtree(doc, a);
+      if (doc.tasks.slice(i + 1, j).some((t) => t.uid === b))
+        throw new AppError(
+          'cycle',
+          'A summary task cannot be linked to one of its own subtasks',
+          'successorUid',
+        );
+    }
+    doc.links.push({ ...body });
+    return { link: body };
+  });
+}
+
+export function updateLink(ctx: Ctx, projectId: string, p: number, s: number, body: Partial<PlanLinkT>) {
+  return editPlan(ctx, projectId, 'updateLink', (doc) => {
+    const l = linkOf(doc, p, s);
+    for (const [k, v] of Object.entries(body)) if (v !== undefined) (l as Record<string, unknown>)[k] = v;
+    return { predecessorUid: p, successorUid: s, changes: body };
+  });
+}
+
+export function deleteLink(ctx: Ctx, projectId: string, p: number, s: number) {
+  return editPlan(ctx, projectId, 'deleteLink', (doc) => {
+    const l = linkOf(doc, p, s);
+    doc.links = doc.links.filter((x) => x !== l);
+    return { predecessorUid: p, successorUid: s };
+  });
+}
+
+export function putCalendar(ctx: Ctx, projectId: string, body: PlanCalendarT & { version: number }) {
+  return editPlan(ctx, projectId, 'putCalendar', (doc, s) => {
+    if (body.version !== s.version && !(s.created && body.version === 1)) throw conflict('plan');
+    const { version: _v, ...cal } = body;
+    for (let b = cal.baseUid, seen = 0; b !== null && seen < 20; seen++) {
+      if (b === cal.uid) throw new AppError('cycle', 'A calendar cannot be based on itself', 'baseUid');
+      b = doc.calendars.find((c) => c.uid === b)?.baseUid ?? null;
+    }
+    const i = doc.calendars.findIndex((c) => c.uid === cal.uid);
+    if (i >= 0) doc.calendars[i] = cal;
+    else doc.calendars.push(cal);
+    return { calendar: cal.uid, name: cal.name };
+  });
+}
+
+interface ProgressBody {
+  statusDate?: string | null;
+  tasks: {
+    uid: number;
+    version: number;
+    percentComplete?: number;
+    actualStart?: string | null;
+    actualFinish?: string | null;
+    remainingDuration?: number | null;
+  }[];
+}
+
+export function recordProgress(ctx: Ctx, projectId: string, body: ProgressBody) {
+  return editPlan(ctx, projectId, 'progress', (doc) => {
+    if (body.statusDate !== undefined) doc.statusDate = body.statusDate;
+    for (const [k, e] of body.tasks.entries()) {
+      const t = taskOf(doc, e.uid, `tasks[${k}].uid`);
+      checkVersion(t, e.version);
+      const { uid: _u, version: _v, ...fields } = e;
+      for (const [f, v] of Object.entries(fields)) if (v !== undefined) (t as Record<string, unknown>)[f] = v;
+      if (e.percentComplete === 100 && t.actualFinish === null) t.actualFinish = t.finish;
+      if ((e.percentComplete ?? 0) > 0 && t.actualStart === null) t.actualStart = t.start;
+      if (e.remainingDuration === undefined) t.remainingDuration = null;
+      t.version += 1;
+    }
+    return { statusDate: doc.statusDate, tasks: body.tasks.length };
+  });
+}
+
+export function setBaseline(ctx: Ctx, projectId: string, n: number) {
+  return editPlan(ctx, projectId, 'setBaseline', (doc) => {
+    if (doc.tasks.length === 0)
+      throw new AppError('validation_failed', 'The plan has no tasks to save as a baseline', 'number');
+    for (const t of doc.tasks) {
+      t.baselines = [
+        ...t.baselines.filter((b) => b.number !== n),
+        { number: n, start: t.start, finish: t.finish, duration: t.duration, work: null, cost: null },
+      ].sort((a, b) => a.number - b.number);
+    }
+    doc.baselinesSet = [
+      ...doc.baselinesSet.filter((b) => b.number !== n),
+      { number: n, setAt: new Date().toISOString() },
+    ].sort((a, b) => a.number - b.number);
+    return { baseline: n };
+  });
+}
+
+export function clearBaseline(ctx: Ctx, projectId: string, n: number) {
+  return editPlan(ctx, projectId, 'clearBaseline', (doc) => {
+    // Clearing a baseline that holds nothing leaves nothing to do, as in MS Project.
+    for (const t of doc.tasks) t.baselines = t.baselines.filter((b) => b.number !== n);
+    doc.baselinesSet = doc.baselinesSet.filter((b) => b.number !== n);
+    return { baseline: n };
+  });
+}
+
+/** Checks the caller may change a project's plan (before reading a file for it). */
+export async function authorizePlanEdit(ctx: Ctx, projectId: string) {
+  const row = await project(ctx, ctx.db, projectId);
+  await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
+}
+
+/**
+ * Replaces a project's plan with a document read from a file (already checked and read), in one
+ * transaction: nothing changes when anything fails.
+ */
+export async function replaceWithDocument(ctx: Ctx, projectId: string, doc: PlanDocument, source: string) {
+  return inTx(ctx, async (tx) => {
+    const row = await project(ctx, tx, projectId);
+    await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
+    await loadPlan(tx, projectId, true);
+    numberTasks(doc.tasks);
+    checkReferences(doc);
+    checkCycles(doc);
+    scheduleDocument(doc);
+    const version = await replacePlan(tx, projectId, doc, source);
+    await feedRegistry(ctx, tx, projectId, doc);
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'plan',
+      entityId: projectId,
+      after: { edit: 'import', source, tasks: doc.tasks.length, links: doc.links.length },
+    });
+    return version;
+  });
+}
+
+export { planInstant };
