@@ -14,6 +14,7 @@ export const errorCodes = [
   'duplicate',
   'invalid_reference',
   'cycle',
+  'invalid_file',
   'archived',
   'has_active_children',
   'rate_limited',
@@ -54,7 +55,16 @@ export const errorCatalog = {
     status: 422,
     meaning: 'A referenced item (named by `field`) does not exist or is archived.',
   },
-  cycle: { status: 422, meaning: 'The move would make an item its own ancestor.' },
+  cycle: {
+    status: 422,
+    meaning:
+      'The move would make an item its own ancestor, or the links would make tasks wait on each other in a circle.',
+  },
+  invalid_file: {
+    status: 422,
+    meaning:
+      'An uploaded file (e.g. MS Project XML) is broken, hostile or not of the expected kind; `field` names the place in it.',
+  },
   archived: { status: 409, meaning: 'The item is archived; restore it before changing it.' },
   has_active_children: {
     status: 409,

@@ -31,3 +31,6 @@ export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';
 export { exportMspdi, importMspdi } from './schedule/interchange';
 export { rescheduleMspdi } from './schedule/mspdi/reschedule';
+export { scheduleDocument } from './schedule/document';
+export { generatePlan } from './schedule/generate';
+export { getPlan, replaceWithDocument, updateTask } from './schedule/service';

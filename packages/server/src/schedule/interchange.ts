@@ -1,6 +1,5 @@
 import type { Ctx } from '../http/context';
 import { registry } from '../registry/routes';
-import { loadPlan } from './repo';
 import { authorizePlanEdit, getPlan, replaceWithDocument } from './service';
 
 /**
@@ -28,9 +27,7 @@ export async function importMspdi(ctx: Ctx, projectId: string, xml: string, file
 
 export async function exportMspdi(ctx: Ctx, projectId: string) {
   const project = (await registry.project.get(ctx, projectId)) as { code: string; name: string };
-  const stored = await loadPlan(ctx.db, projectId);
-  const doc = stored?.doc ?? { ...(await getPlan(ctx, projectId)), name: '' };
-  if (!doc.name) doc.name = project.name;
+  const doc = { ...(await getPlan(ctx, projectId)), name: project.name };
   const { documentToMspdi } = await import('./mspdi/write');
   return { xml: documentToMspdi(doc), fileName: `${project.code}.xml` };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestUser, type TestWorld, testWorld } from '../test/harness';
 
@@ -221,5 +223,104 @@ describe('plans', () => {
     const item = res.json().items.find((i: { projectId: string }) => i.projectId === p.id);
     expect(item).toMatchObject({ start: '2026-03-02T08:00', finish: '2026-03-06T17:00' });
     expect(item.milestones).toMatchObject([{ name: 'Ready for service', date: '2026-03-06T17:00' }]);
+  });
+});
+
+describe('MS Project XML through the API', () => {
+  const corpus = fileURLToPath(new URL('../../../../../shared/corpus/mspdi/mpxj/', import.meta.url));
+  const file = (name: string) => readFileSync(`${corpus}${name}`, 'utf8');
+  const put = (id: string, xml: string, as: TestUser = admin) =>
+    as.req({
+      method: 'PUT',
+      url: `/api/v1/projects/${id}/plan/mspdi`,
+      payload: xml,
+      headers: { 'content-type': 'application/xml', 'x-file-name': 'plan.xml' },
+    });
+
+  it('imports a file with its resources and assignments, and shows the dates MS Project computed', async () => {
+    const p = await newProject();
+    const xml = file('generated/assignment-assignments/assignment-assignments-project2019-mspdi.xml');
+    const res = await put(p.id, xml);
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result.tasks).toBeGreaterThan(0);
+    expect(result.resources).toBeGreaterThan(0);
+    expect(result.assignments).toBeGreaterThan(0);
+    const plan = await planApi(p.id).get();
+    expect(plan.source).toBe('plan.xml');
+    expect(plan.tasks).toHaveLength(result.tasks);
+    expect(plan.resources).toHaveLength(result.resources);
+    // Every automatically scheduled task starts where MS Project put it.
+    const finishes = [...xml.matchAll(/<Task>[\s\S]*?<UID>(\d+)<\/UID>[\s\S]*?<Start>([^<]+)<\/Start>/g)];
+    const byUid = new Map(plan.tasks.map((t: { uid: number; start: string }) => [t.uid, t.start]));
+    let compared = 0;
+    for (const [, uid, start] of finishes) {
+      if (!byUid.has(Number(uid))) continue;
+      expect(byUid.get(Number(uid))).toBe(start!.slice(0, 16));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('exports a plan that imports back the same', async () => {
+    const p = await newProject();
+    const api = planApi(p.id);
+    await api.send('POST', '/tasks', {
+      name: 'Design & <review>',
+      duration: 3 * DAY,
+      notes: 'Quotes "and" ampersands & co',
+    });
+    await api.send('POST', '/tasks', {
+      name: 'Build',
+      duration: 5 * DAY,
+      constraintType: 'SNET',
+      constraintDate: '2026-03-10T08:00',
+    });
+    await api.send('POST', '/links', { predecessorUid: 1, successorUid: 2, type: 'SS', lag: DAY });
+    await api.send('POST', '/baselines/0');
+    const before = await api.get();
+    const out = await admin.req({ method: 'GET', url: `/api/v1/projects/${p.id}/plan/mspdi` });
+    expect(out.statusCode).toBe(200);
+    expect(out.headers['content-type']).toMatch(/application\/xml/);
+    expect(out.headers['content-disposition']).toMatch(/attachment; filename=".*\.xml"/);
+    const q = await newProject();
+    expect((await put(q.id, out.body)).statusCode).toBe(200);
+    const after = await planApi(q.id).get();
+    const keep = (t: Record<string, unknown>) => ({
+      name: t.name,
+      notes: t.notes,
+      duration: t.duration,
+      start: t.start,
+      finish: t.finish,
+      constraintType: t.constraintType,
+      constraintDate: t.constraintDate,
+      baselines: t.baselines,
+    });
+    expect(after.tasks.map(keep)).toEqual(before.tasks.map(keep));
+    expect(after.links).toEqual(before.links);
+  });
+
+  it('refuses hostile or broken files with a clear error and changes nothing', async () => {
+    const p = await newProject();
+    const api = planApi(p.id);
+    await api.send('POST', '/tasks', { name: 'Keep me' });
+    const before = await api.get();
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><Project xmlns="http://schemas.microsoft.com/project"><Name>&lol2;</Name></Project>`;
+    for (const xml of [bomb, 'not xml at all', '<Project><StartDate>never</StartDate></Project>']) {
+      const res = await put(p.id, xml);
+      expect(res.statusCode, xml.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().error.message.length).toBeGreaterThan(5);
+    }
+    const after = await api.get();
+    expect(after.version).toBe(before.version);
+    expect(after.tasks.map((t: { name: string }) => t.name)).toEqual(['Keep me']);
+  });
+
+  it('refuses an import by someone who may only read the project, before reading the file', async () => {
+    const p = await newProject();
+    const member = await w.userWith([{ role: 'team_member', scopeType: 'project', scopeId: p.id }], 'member');
+    const res = await put(p.id, 'not xml at all', member);
+    expect(res.statusCode).toBe(403);
   });
 });

@@ -134,6 +134,27 @@ export interface StoredPlan {
 
 const rowsOf = async (tx: Tx, q: SQL) => (await tx.execute(q)).rows as Row[];
 
+export interface PlanHead {
+  version: number;
+  source: string;
+  updatedAt: string;
+}
+
+const head = (r: Row): PlanHead => ({
+  version: r.version as number,
+  source: r.source as string,
+  updatedAt: new Date(String(r.updated)).toISOString(),
+});
+
+/** A plan's version, source and time of change, or null; `lock` holds its row until the transaction ends. */
+export async function planHead(tx: Tx, projectId: string, lock = false): Promise<PlanHead | null> {
+  const [r] = await rowsOf(
+    tx,
+    sql`select version, source, updated_at::text as updated from plans where project_id = ${projectId}${lock ? sql` for update` : sql``}`,
+  );
+  return r ? head(r) : null;
+}
+
 /** The stored plan of a project, or null; `lock` holds its row until the transaction ends. */
 export async function loadPlan(tx: Tx, projectId: string, lock = false): Promise<StoredPlan | null> {
   const [p] = await rowsOf(
@@ -263,14 +284,14 @@ export async function replacePlan(
   projectId: string,
   doc: PlanDocument,
   source: string,
-): Promise<number> {
+): Promise<PlanHead> {
   for (const t of ['plan_assignments', 'plan_resources', 'plan_links', 'plan_tasks', 'plan_calendars'])
     await tx.execute(sql`delete from ${sql.identifier(t)} where project_id = ${projectId}`);
   const [row] = await rowsOf(
     tx,
     sql`insert into plans (project_id, source, start_date, calendar_uid) values (${projectId}, ${source}, ${doc.startDate}::timestamp, ${doc.calendarUid})
       on conflict (project_id) do update set version = plans.version + 1, source = excluded.source, updated_at = now()
-      returning version`,
+      returning version, source, updated_at::text as updated`,
   );
   await tx.execute(sql`update plans set ${planFields(doc)} where project_id = ${projectId}`);
   await insertRows(tx, 'plan_calendars', CALENDAR_COLUMNS, projectId, doc.calendars);
@@ -278,7 +299,7 @@ export async function replacePlan(
   await insertRows(tx, 'plan_links', LINK_COLUMNS, projectId, doc.links);
   await insertRows(tx, 'plan_resources', RESOURCE_COLUMNS, projectId, doc.resources);
   await insertRows(tx, 'plan_assignments', ASSIGNMENT_COLUMNS, projectId, doc.assignments);
-  return row!.version as number;
+  return head(row!);
 }
 
 const sameRow = <T>(columns: Column<T>[], a: T, b: T) => columns.every(([, , get]) => get(a) === get(b));
@@ -294,23 +315,14 @@ export async function savePlanChanges(
   version: number,
   before: PlanDocument,
   after: PlanDocument,
-): Promise<number | null> {
+): Promise<PlanHead | null> {
   const [row] = await rowsOf(
     tx,
     sql`update plans set version = version + 1, updated_at = now(), ${planFields(after)}
-      where project_id = ${projectId} and version = ${version} returning version`,
+      where project_id = ${projectId} and version = ${version} returning version, source, updated_at::text as updated`,
   );
   if (!row) return null;
-  await saveDiff(
-    tx,
-    'plan_tasks',
-    TASK_COLUMNS,
-    projectId,
-    before.tasks,
-    after.tasks,
-    ['uid'],
-    (t) => `${t.uid}`,
-  );
+  await saveTasks(tx, projectId, before.tasks, after.tasks);
   await saveDiff(
     tx,
     'plan_links',
@@ -331,7 +343,7 @@ export async function savePlanChanges(
     ['uid'],
     (c) => `${c.uid}`,
   );
-  return row.version as number;
+  return head(row);
 }
 
 async function saveDiff<T>(
@@ -359,6 +371,58 @@ async function saveDiff<T>(
     );
   }
   if (changed.length) await insertRows(tx, table, columns, projectId, changed, key);
+}
+
+/** What the engine writes: the columns a reschedule changes. */
+const COMPUTED = new Set([
+  'row',
+  'wbs',
+  'summary',
+  'remaining_duration',
+  'start',
+  'finish',
+  'early_start',
+  'early_finish',
+  'late_start',
+  'late_finish',
+  'total_slack',
+  'free_slack',
+  'critical',
+]);
+const COMPUTED_COLUMNS = TASK_COLUMNS.filter(([n]) => COMPUTED.has(n));
+const INPUT_COLUMNS = TASK_COLUMNS.filter(([n]) => !COMPUTED.has(n));
+
+/**
+ * Tasks by difference: new ones and those whose inputs changed are written whole; those that
+ * only moved (most of a cascade) get their computed columns updated, a narrower statement.
+ */
+async function saveTasks(tx: Tx, projectId: string, before: PlanTaskT[], after: PlanTaskT[]) {
+  const old = new Map(before.map((t) => [t.uid, t]));
+  const whole: PlanTaskT[] = [];
+  const moved: PlanTaskT[] = [];
+  for (const t of after) {
+    const was = old.get(t.uid);
+    if (!was || !sameRow(INPUT_COLUMNS, was, t)) whole.push(t);
+    else if (!sameRow(COMPUTED_COLUMNS, was, t)) moved.push(t);
+  }
+  const kept = new Set(after.map((t) => t.uid));
+  const gone = before.filter((t) => !kept.has(t.uid)).map((t) => t.uid);
+  if (gone.length)
+    await tx.execute(
+      sql`delete from plan_tasks where project_id = ${projectId} and uid = any(${sql.param(gone)}::int4[])`,
+    );
+  if (whole.length) await insertRows(tx, 'plan_tasks', TASK_COLUMNS, projectId, whole, ['uid']);
+  const columns: Column<PlanTaskT>[] = [['uid', 'int4', (t) => t.uid], ...COMPUTED_COLUMNS];
+  for (let from = 0; from < moved.length; from += CHUNK) {
+    const chunk = moved.slice(from, from + CHUNK);
+    const arrays = columns.map(([, type, get]) => sql`${sql.param(chunk.map(get))}::${sql.raw(type)}[]`);
+    const names = columns.map(([n]) => `"${n}"`).join(', ');
+    const sets = COMPUTED_COLUMNS.map(([n]) => `"${n}" = m."${n}"`).join(', ');
+    await tx.execute(
+      sql`update plan_tasks t set ${sql.raw(sets)} from unnest(${sql.join(arrays, sql`, `)}) as m(${sql.raw(names)})
+        where t.project_id = ${projectId} and t.uid = m.uid`,
+    );
+  }
 }
 
 /** The tasks of `after` that are new or differ from `before` in anything stored. */

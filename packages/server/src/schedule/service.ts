@@ -7,7 +7,8 @@ import { type Ctx, inTx } from '../http/context';
 import { setPlannedDates } from '../registry/planned-dates';
 import { registry } from '../registry/routes';
 import { numberTasks, type PlanDocument, planInstant, scheduleDocument } from './document';
-import { changedTasks, loadPlan, replacePlan, savePlanChanges } from './repo';
+import { editableCopy, type LivePlan, livePlans } from './live';
+import { changedTasks, loadPlan, planHead, replacePlan, savePlanChanges } from './repo';
 
 /**
  * Use cases of plans. Every edit runs in one transaction: the plan row is locked, the edit is
@@ -67,9 +68,29 @@ function present(
   return { projectId, version: stored.version, source: stored.source, updatedAt: stored.updatedAt, ...doc };
 }
 
+/** The stored plan, from memory while its version holds, else read (and then kept). */
+async function storedPlan(ctx: Ctx, tx: Tx, projectId: string, lock = false): Promise<LivePlan | null> {
+  const h = await planHead(tx, projectId, lock);
+  if (!h) return null;
+  const live = livePlans(ctx.reads);
+  const hit = live.get(projectId, h.version);
+  if (hit) return hit;
+  // Outside a transaction, the plan's rows are read as of one moment.
+  const loaded =
+    tx === ctx.db
+      ? await ctx.db.transaction((t) => loadPlan(t, projectId), {
+          isolationLevel: 'repeatable read',
+          accessMode: 'read only',
+        })
+      : await loadPlan(tx, projectId);
+  if (!loaded) return null;
+  live.put(projectId, loaded);
+  return loaded;
+}
+
 export async function getPlan(ctx: Ctx, projectId: string): Promise<PlanT> {
   const row = await project(ctx, ctx.db, projectId);
-  const stored = await loadPlan(ctx.db, projectId);
+  const stored = await storedPlan(ctx, ctx.db, projectId);
   if (stored) return present(projectId, stored);
   const doc = emptyPlan(row);
   return present(projectId, { doc, version: 0, source: 'pharos', updatedAt: new Date().toISOString() });
@@ -157,21 +178,23 @@ export async function editPlan(
   action: string,
   edit: PlanEdit,
 ): Promise<PlanChangeT> {
-  return inTx(ctx, async (tx) => {
+  let saved: LivePlan | null = null;
+  const change = await inTx(ctx, async (tx) => {
     const row = await project(ctx, tx, projectId);
     await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
-    const stored = await loadPlan(tx, projectId, true);
+    const stored = await storedPlan(ctx, tx, projectId, true);
     const before = stored?.doc ?? emptyPlan(row);
-    const after = structuredClone(before);
+    const after = editableCopy(before);
     const auditDetail = edit(after, { version: stored?.version ?? 0, created: !stored }) ?? {};
     numberTasks(after.tasks);
     checkReferences(after);
     checkCycles(after);
     const { ms } = scheduleDocument(after);
-    const version = stored
+    const h = stored
       ? await savePlanChanges(tx, projectId, stored.version, before, after)
       : await replacePlan(tx, projectId, after, 'pharos');
-    if (version === null) throw conflict('plan');
+    if (h === null) throw conflict('plan');
+    saved = { ...h, doc: after };
     await feedRegistry(ctx, tx, projectId, after);
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -182,7 +205,7 @@ export async function editPlan(
     const removedUids = new Set(before.tasks.map((t) => t.uid));
     for (const t of after.tasks) removedUids.delete(t.uid);
     return {
-      version,
+      version: h.version,
       finish: after.finish,
       tasks: changedTasks(before.tasks, after.tasks),
       links: after.links,
@@ -190,6 +213,9 @@ export async function editPlan(
       scheduleMs: ms,
     };
   });
+  // Committed: the plan as saved serves the next edit.
+  if (saved) livePlans(ctx.reads).put(projectId, saved);
+  return change;
 }
 
 /** The plan's dates become the project's planned dates in the registry. */
@@ -450,12 +476,13 @@ export async function replaceWithDocument(ctx: Ctx, projectId: string, doc: Plan
   return inTx(ctx, async (tx) => {
     const row = await project(ctx, tx, projectId);
     await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
-    await loadPlan(tx, projectId, true);
+    await planHead(tx, projectId, true);
+    livePlans(ctx.reads).forget(projectId);
     numberTasks(doc.tasks);
     checkReferences(doc);
     checkCycles(doc);
     scheduleDocument(doc);
-    const version = await replacePlan(tx, projectId, doc, source);
+    const { version } = await replacePlan(tx, projectId, doc, source);
     await feedRegistry(ctx, tx, projectId, doc);
     await recordAudit(tx, ctx, {
       action: 'update',
