@@ -134,11 +134,7 @@ export class WorkCalendar {
    */
   startAt(w: number): Minute {
     // The first day on which work goes on after w.
-    const i = this.firstDay(
-      (i) => this.cum[i + 1]! > w,
-      (c0) => c0 > w,
-      w,
-    );
+    const i = this.firstDay(w, true);
     let r = w - this.cum[i]!;
     for (let k = this.offsets[i]!, end = this.offsets[i + 1]!; k < end; k++) {
       const len = this.tos[k]! - this.froms[k]!;
@@ -151,11 +147,7 @@ export class WorkCalendar {
   /** The earliest instant with this ordinal: where work stops (a finish at 17:00, not 08:00 the next day). */
   finishAt(w: number): Minute {
     // The first day by whose end w working minutes are done: some of them on that day.
-    const i = this.firstDay(
-      (i) => this.cum[i + 1]! >= w,
-      (c0) => c0 >= w,
-      w,
-    );
+    const i = this.firstDay(w, false);
     let r = w - this.cum[i]!;
     for (let k = this.offsets[i]!, end = this.offsets[i + 1]!; k < end; k++) {
       const len = this.tos[k]! - this.froms[k]!;
@@ -186,24 +178,34 @@ export class WorkCalendar {
   }
 
   /**
-   * The first compiled day for which `ok` holds (`ok` is monotone: false … false, true … true).
-   * Compiles later days while it holds for none, earlier ones while the first compiled day's
-   * ordinal says an earlier day might hold it too.
+   * The first compiled day by whose end more than `w` working minutes are done (`after`), or at
+   * least `w`. Compiles later days while no day qualifies, earlier ones while the first compiled
+   * day might not be the first to. (Two loops, not a predicate: this is the hot path of every
+   * date the scheduler turns back into an instant.)
    */
-  private firstDay(ok: (i: number) => boolean, earlier: (firstOrdinal: number) => boolean, w: number) {
+  private firstDay(w: number, after: boolean): number {
     for (;;) {
-      const n = this.cum.length - 1;
-      if (!ok(n - 1)) this.grow(+1, w);
-      else if (earlier(this.cum[0]!)) this.grow(-1, w);
+      const cum = this.cum;
+      const last = cum[cum.length - 1]!;
+      if (after ? last <= w : last < w) this.grow(+1, w);
+      else if (after ? cum[0]! > w : cum[0]! >= w) this.grow(-1, w);
       else break;
     }
+    const cum = this.cum;
     let lo = 0;
-    let hi = this.cum.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ok(mid)) hi = mid;
-      else lo = mid + 1;
-    }
+    let hi = cum.length - 2;
+    if (after)
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid + 1]! > w) hi = mid;
+        else lo = mid + 1;
+      }
+    else
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid + 1]! >= w) hi = mid;
+        else lo = mid + 1;
+      }
     return lo;
   }
 

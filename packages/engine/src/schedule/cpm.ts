@@ -1,14 +1,21 @@
 /**
- * The critical path method in working time: every value is an ordinal of one working calendar
- * (see WorkCalendar), so durations and lags add and subtract. Plain typed arrays in, typed
- * arrays out; one topological order serves the forward and the backward pass.
+ * The critical path method in working time. Every value is an ordinal of a working calendar (see
+ * WorkCalendar), so durations and lags add and subtract. With one calendar the passes are plain
+ * additions; with several, each task's values are ordinals of its own calendar and a link crosses
+ * from one calendar to another through the instant it stands for. Plain typed arrays in, typed
+ * arrays out; one topological order serves every pass.
  */
+import type { WorkCalendar } from '../calendar/calendar';
+import { forwardAt, type Links, linksBy, reverseAt } from './links';
+import { topologicalOrder } from './order';
+
+export { CycleError, topologicalOrder } from './order';
 
 /** Link types, named as MS Project names them. */
 export const LinkType = { FS: 0, SS: 1, FF: 2, SF: 3 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 
-/** Date constraints, numbered as MS Project numbers them (ALAP is not scheduled here yet). */
+/** Date constraints, numbered as MS Project numbers them. */
 export const Constraint = { ASAP: 0, ALAP: 1, MSO: 2, MFO: 3, SNET: 4, SNLT: 5, FNET: 6, FNLT: 7 } as const;
 export type Constraint = (typeof Constraint)[keyof typeof Constraint];
 
@@ -23,89 +30,60 @@ export interface Network {
   /**
    * Each task's date constraint and its date (an ordinal), if any. Constraints are honoured over
    * links, as MS Project does by default: a task that must start or finish by a date does, and
-   * its slack turns negative when its links would have it later.
+   * its slack turns negative when its links would have it later. An ALAP task is scheduled at its
+   * late dates, and its successors follow it there.
    */
   constraint?: { type: Uint8Array; date: Float64Array };
   /**
-   * Manually scheduled tasks (1 in `manual`) stay where they were put: their early start is
-   * `start`, whatever their links say; their late dates and slack are computed as for any task.
+   * Tasks whose start is fixed (1 in `manual`): manually scheduled tasks and tasks with an actual
+   * start. Their early start is `start`, whatever their links say; their late dates and slack are
+   * computed as for any task.
    */
   manual?: { manual: Uint8Array; start: Float64Array };
+  /** Deadlines (ordinals, NaN for none): they bound the late finish, as an FNLT does, but never move the task. */
+  deadline?: Float64Array;
+  /** Completed tasks (1): their late dates are their early dates and their slack 0, as MS Project shows them. */
+  done?: Uint8Array;
+  /** A start no earlier than this (ordinals, -Infinity for none) besides the project's, e.g. the status date for work not yet begun. */
+  release?: Float64Array;
+  /**
+   * Several calendars: each task's durations, dates and slack are in its own calendar's ordinals,
+   * each link's lag in its lag calendar's. Then `projectStart` and the result's `finish` are
+   * instants (plan Minutes), not ordinals.
+   */
+  calendars?: NetworkCalendars;
+}
+
+export interface NetworkCalendars {
+  list: readonly WorkCalendar[];
+  /** Each task's calendar, an index into `list`. */
+  task: Uint16Array;
+  /** The calendar each link's lag is counted in, an index into `list`. */
+  lag: Uint16Array;
 }
 
 export interface CpmResult {
-  /** Early and late start and finish of each task (ordinals). */
+  /** Early and late start and finish of each task (ordinals). For an ALAP task, the early start is where it could start; `start` is where it is. */
   earlyStart: Float64Array;
   earlyFinish: Float64Array;
   lateStart: Float64Array;
   lateFinish: Float64Array;
+  /** Where each task is scheduled: its early start, or its late start if ALAP. */
+  start: Float64Array;
   totalSlack: Float64Array;
   freeSlack: Float64Array;
   /** 1 where total slack is 0 or less. */
   critical: Uint8Array;
-  /** The latest early finish: the project's finish. */
+  /**
+   * 1 on the longest path: the tasks that finish the project and the chain of links that drives
+   * them, back to where a constraint, a fixed start or the project start takes over. It is the
+   * critical path even when constraints make every slack negative.
+   */
+  longest: Uint8Array;
+  /** The latest finish: the project's finish (an ordinal; an instant when the network has several calendars). */
   finish: number;
   /** Tasks in the order the passes took them (predecessors first). */
   order: Int32Array;
-}
-
-/** The network has a cycle: these tasks (indices) wait on each other. */
-export class CycleError extends Error {
-  constructor(readonly tasks: number[]) {
-    super(`These tasks depend on each other in a cycle: ${tasks.join(' → ')}`);
-  }
-}
-
-/** Each task's successors, in compressed rows: task t's are `next[start[t] … start[t + 1])`. */
-function successors(count: number, pred: Int32Array, succ: Int32Array) {
-  const start = new Int32Array(count + 1);
-  for (let i = 0; i < pred.length; i++) start[pred[i]! + 1]!++;
-  for (let t = 0; t < count; t++) start[t + 1]! += start[t]!;
-  const fill = start.slice(0, count);
-  const next = new Int32Array(pred.length);
-  for (let i = 0; i < pred.length; i++) next[fill[pred[i]!]!++] = succ[i]!;
-  return { start, next };
-}
-
-/** Predecessors before successors (Kahn); a cycle is reported with the tasks on it. */
-export function topologicalOrder(count: number, pred: Int32Array, succ: Int32Array): Int32Array {
-  const out = successors(count, pred, succ);
-  const indegree = new Int32Array(count);
-  for (let i = 0; i < succ.length; i++) indegree[succ[i]!]!++;
-  const order = new Int32Array(count);
-  let head = 0;
-  let tail = 0;
-  for (let t = 0; t < count; t++) if (indegree[t] === 0) order[tail++] = t;
-  while (head < tail) {
-    const t = order[head++]!;
-    for (let k = out.start[t]!, end = out.start[t + 1]!; k < end; k++) {
-      const s = out.next[k]!;
-      if (--indegree[s]! === 0) order[tail++] = s;
-    }
-  }
-  if (tail < count) throw new CycleError(findCycle(indegree, pred, succ));
-  return order;
-}
-
-/**
- * One cycle among the tasks Kahn's pass could not order. Each of them waits on another of them
- * (its in-degree stayed above 0), so walking from one to a waiting-on predecessor must come back
- * to a task already seen: the tasks from there on are the cycle, given in link order.
- */
-function findCycle(indegree: Int32Array, pred: Int32Array, succ: Int32Array) {
-  const into = successors(indegree.length, succ, pred); // predecessors, by successor
-  let t = indegree.findIndex((x) => x > 0);
-  const seen = new Map<number, number>();
-  const path: number[] = [];
-  while (!seen.has(t)) {
-    seen.set(t, path.length);
-    path.push(t);
-    let p = -1;
-    for (let k = into.start[t]!; k < into.start[t + 1]! && p < 0; k++)
-      if (indegree[into.next[k]!]! > 0) p = into.next[k]!;
-    t = p;
-  }
-  return [t, ...path.slice(seen.get(t)! + 1).reverse(), t];
 }
 
 /** The early start a constraint allows, given the one the links allow. */
@@ -144,149 +122,224 @@ function constrainFinish(type: number, date: number, finish: number, duration: n
   }
 }
 
-/**
- * Links regrouped by one end, with tasks numbered by their place in the topological order, so
- * the passes read their links in sequence and their neighbours mostly nearby in memory.
- */
-function linksBy(end: Int32Array, other: Int32Array, pos: Int32Array, net: Network) {
-  const n = pos.length;
-  const m = end.length;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) start[pos[end[i]!]! + 1]!++;
-  for (let o = 0; o < n; o++) start[o + 1]! += start[o]!;
-  const fill = start.slice(0, n);
-  const task = new Int32Array(m);
-  const type = new Uint8Array(m);
-  const lag = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const k = fill[pos[end[i]!]!]!++;
-    task[k] = pos[other[i]!]!;
-    type[k] = net.type[i]!;
-    lag[k] = net.lag[i]!;
-  }
-  return { start, task, type, lag };
+/** A per-task array in topological positions. */
+function byPosition<A extends Float64Array | Uint8Array | Uint16Array>(
+  src: A | undefined,
+  order: Int32Array,
+): A | null {
+  if (!src) return null;
+  const out = new (src.constructor as new (n: number) => A)(order.length);
+  for (let o = 0; o < order.length; o++) out[o] = src[order[o]!]!;
+  return out;
 }
 
-/** Forward and backward pass from `projectStart` (an ordinal); every task starts no earlier. */
+/** Forward and backward pass from `projectStart`; every task starts no earlier unless a constraint says so. */
 export function criticalPath(net: Network, projectStart: number): CpmResult {
-  const { pred, succ } = net;
   const n = net.duration.length;
-  const order = topologicalOrder(n, pred, succ);
+  const order = topologicalOrder(n, net.pred, net.succ);
   const pos = new Int32Array(n);
-  const d = new Float64Array(n);
-  for (let o = 0; o < n; o++) {
-    pos[order[o]!] = o;
-    d[o] = net.duration[order[o]!]!;
-  }
-  let ct: Uint8Array | null = null;
-  let cd: Float64Array | null = null;
-  if (net.constraint) {
-    ct = new Uint8Array(n);
-    cd = new Float64Array(n);
-    for (let o = 0; o < n; o++) {
-      ct[o] = net.constraint.type[order[o]!]!;
-      cd[o] = net.constraint.date[order[o]!]!;
-    }
-  }
-  let fixed: Uint8Array | null = null;
-  let fixedStart: Float64Array | null = null;
-  if (net.manual) {
-    fixed = new Uint8Array(n);
-    fixedStart = new Float64Array(n);
-    for (let o = 0; o < n; o++) {
-      fixed[o] = net.manual.manual[order[o]!]!;
-      fixedStart[o] = net.manual.start[order[o]!]!;
-    }
-  }
-  const into = linksBy(succ, pred, pos, net);
-  const from = linksBy(pred, succ, pos, net);
-  // Both passes run over positions 0 … n − 1 (predecessors first).
+  for (let o = 0; o < n; o++) pos[order[o]!] = o;
+  const d = byPosition(net.duration, order)!;
+  const ct = byPosition(net.constraint?.type, order);
+  const cd = byPosition(net.constraint?.date, order);
+  const fixed = byPosition(net.manual?.manual, order);
+  const fixedStart = byPosition(net.manual?.start, order);
+  const deadline = byPosition(net.deadline, order);
+  const done = byPosition(net.done, order);
+  const release = byPosition(net.release, order);
+  const cals = net.calendars;
+  const cal = byPosition(cals?.task, order);
+  const list = cals?.list ?? [];
+  const into = linksBy(net.succ, net.pred, pos, net);
+  const from = linksBy(net.pred, net.succ, pos, net);
+  // The project's start in each calendar's ordinals (one calendar: the ordinal given).
+  const startIn = cals ? list.map((c) => c.ordinal(projectStart)) : [projectStart];
+  const calOf = (t: number) => (cal ? cal[t]! : 0);
+
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
-  // The project finishes with its last task (with constraints, possibly before its start date).
-  let finish = n === 0 ? projectStart : Number.NEGATIVE_INFINITY;
-  for (let t = 0; t < n; t++) {
-    // A task starts with the project, or as its links allow; a start or finish constraint replaces
-    // the project's start (a task may be constrained to start before it, as in MS Project).
-    const constrained = ct !== null && ct[t]! >= Constraint.MSO;
-    let start = constrained ? Number.NEGATIVE_INFINITY : projectStart;
-    for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++) {
-      const p = into.task[k]!;
-      const ty = into.type[k]!;
-      const l = into.lag[k]!;
-      // The start this link allows the successor.
-      const bound =
-        ty === LinkType.FS
-          ? ef[p]! + l
-          : ty === LinkType.SS
-            ? es[p]! + l
-            : ty === LinkType.FF
-              ? ef[p]! + l - d[t]!
-              : es[p]! + l - d[t]!;
-      if (bound > start) start = bound;
+  const early = new Float64Array(n);
+  /** The start `into` link k allows task t (whose predecessor's dates are known). */
+  const linkStart = (k: number, t: number): number => {
+    const p = into.task[k]!;
+    const ty = into.type[k]!;
+    const fromStart = ty === LinkType.SS || ty === LinkType.SF;
+    const anchor = fromStart ? es[p]! : ef[p]!;
+    const at =
+      cal === null || (cal[p] === cal[t] && into.lagCal![k] === cal[t])
+        ? anchor + into.lag[k]!
+        : forwardAt(
+            list,
+            cal[p]!,
+            anchor,
+            fromStart && d[p]! !== 0,
+            into.lagCal![k]!,
+            into.lag[k]!,
+            cal[t]!,
+            projectStart,
+          );
+    return ty === LinkType.FS || ty === LinkType.SS ? at : at - d[t]!;
+  };
+  const alapStart = new Float64Array(n).fill(Number.NaN);
+  /** Early dates, ALAP tasks at `alapStart` once known; returns the project finish. */
+  const forward = () => {
+    let finish = Number.NEGATIVE_INFINITY;
+    let finishCal = 0;
+    for (let t = 0; t < n; t++) {
+      // A task starts with the project, or as its links allow; a date constraint replaces the
+      // project's start (a task may be constrained to start before it, as in MS Project).
+      const constrained = ct !== null && ct[t]! >= Constraint.MSO;
+      const floor = startIn[calOf(t)]!;
+      let start = constrained ? Number.NEGATIVE_INFINITY : floor;
+      for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++) {
+        const bound = linkStart(k, t);
+        if (bound > start) start = bound;
+      }
+      if (constrained) {
+        start = constrainStart(ct![t]!, cd![t]!, start, d[t]!);
+        if (start === Number.NEGATIVE_INFINITY) start = floor; // SNLT/FNLT with nothing before it
+      }
+      if (release !== null && release[t]! > start && !(constrained && ct![t]! <= Constraint.MFO))
+        start = release[t]!;
+      if (fixed && fixed[t] === 1) start = fixedStart![t]!;
+      early[t] = start;
+      if (alapStart[t]! > start) start = alapStart[t]!;
+      es[t] = start;
+      ef[t] = start + d[t]!;
+      if (cals) {
+        // Finishes compare as instants; the latest is kept with its calendar.
+        const c = list[cal![t]!]!;
+        let at = c.finishAt(ef[t]!);
+        if (at < projectStart && c.startAt(ef[t]!) >= projectStart) at = projectStart; // a milestone opening the project
+
+        if (at > finish) {
+          finish = at;
+          finishCal = cal![t]!;
+        }
+      } else if (ef[t]! > finish) finish = ef[t]!;
     }
-    if (constrained) {
-      start = constrainStart(ct![t]!, cd![t]!, start, d[t]!);
-      if (start === Number.NEGATIVE_INFINITY) start = projectStart; // SNLT/FNLT with nothing before it
-    }
-    if (fixed && fixed[t] === 1) start = fixedStart![t]!;
-    es[t] = start;
-    ef[t] = start + d[t]!;
-    if (ef[t]! > finish) finish = ef[t]!;
-  }
+    if (n === 0) finish = projectStart;
+    return { finish, finishCal };
+  };
+
+  let { finish } = forward();
+  // The project's finish in each calendar's ordinals.
+  const finishIn = cals ? list.map((c) => c.ordinal(finish)) : [finish];
   const ls = new Float64Array(n);
   const lf = new Float64Array(n);
+  /** The finish `from` link k allows task t (whose successor's late or early dates are given). */
+  const linkFinish = (
+    k: number,
+    t: number,
+    sStart: Float64Array,
+    sFinish: Float64Array,
+    anchorOwn: boolean,
+  ) => {
+    const s = from.task[k]!;
+    const ty = from.type[k]!;
+    const toStart = ty === LinkType.FS || ty === LinkType.SS;
+    const anchor = toStart ? sStart[s]! : sFinish[s]!;
+    const at =
+      cal === null || (cal[s] === cal[t] && from.lagCal![k] === cal[t])
+        ? anchor - from.lag[k]!
+        : reverseAt(list, cal[s]!, anchor, from.lagCal![k]!, from.lag[k]!, cal[t]!);
+    // A link from the predecessor's start bounds its finish a duration later.
+    const fromStart = ty === LinkType.SS || ty === LinkType.SF;
+    return anchorOwn ? at : fromStart ? at + d[t]! : at;
+  };
+  // Free slack: the room each task has before it delays a successor's scheduled start.
   const fs = new Float64Array(n);
-  for (let t = n - 1; t >= 0; t--) {
-    let late = finish;
-    let free = finish - ef[t]!;
+  const freeOf = (t: number) => {
+    let free = finishIn[calOf(t)]! - ef[t]!;
     for (let k = from.start[t]!, end = from.start[t + 1]!; k < end; k++) {
-      const s = from.task[k]!;
       const ty = from.type[k]!;
-      const l = from.lag[k]!;
-      // The finish this link allows the predecessor, and the room it leaves at the successor's early dates.
-      let bound: number;
-      let room: number;
-      if (ty === LinkType.FS) {
-        bound = ls[s]! - l;
-        room = es[s]! - l - ef[t]!;
-      } else if (ty === LinkType.SS) {
-        bound = ls[s]! - l + d[t]!;
-        room = es[s]! - l - es[t]!;
-      } else if (ty === LinkType.FF) {
-        bound = lf[s]! - l;
-        room = ef[s]! - l - ef[t]!;
-      } else {
-        bound = lf[s]! - l + d[t]!;
-        room = ef[s]! - l - es[t]!;
-      }
-      if (bound < late) late = bound;
+      const own = ty === LinkType.SS || ty === LinkType.SF ? es[t]! : ef[t]!;
+      const room = linkFinish(k, t, es, ef, true) - own;
       if (room < free) free = room;
     }
+    return done !== null && done[t] === 1 ? 0 : free;
+  };
+  for (let t = n - 1; t >= 0; t--) {
+    let late = finishIn[calOf(t)]!;
+    for (let k = from.start[t]!, end = from.start[t + 1]!; k < end; k++) {
+      const bound = linkFinish(k, t, ls, lf, false);
+      if (bound < late) late = bound;
+    }
+    if (deadline !== null && deadline[t]! < late) late = deadline[t]!;
     if (ct) late = constrainFinish(ct[t]!, cd![t]!, late, d[t]!);
     lf[t] = late;
     ls[t] = late - d[t]!;
-    fs[t] = free;
+    fs[t] = freeOf(t);
   }
+  // ALAP tasks go to their late start (no earlier than their links allow), and their successors
+  // follow: early dates and free slack once more.
+  let alap = false;
+  if (ct)
+    for (let t = 0; t < n; t++)
+      if (ct[t] === Constraint.ALAP && !(fixed && fixed[t] === 1)) {
+        alapStart[t] = ls[t]!;
+        alap = true;
+      }
+  if (alap) {
+    finish = forward().finish;
+    for (let t = 0; t < n; t++) fs[t] = freeOf(t);
+  }
+  if (done)
+    for (let t = 0; t < n; t++)
+      if (done[t] === 1) {
+        ls[t] = es[t]!;
+        lf[t] = ef[t]!;
+      }
+  const longest = longestPath(n, into, ef, es, finishIn, calOf, linkStart, early);
   // Back to the caller's task numbers.
   const out = {
     earlyStart: new Float64Array(n),
     earlyFinish: new Float64Array(n),
     lateStart: new Float64Array(n),
     lateFinish: new Float64Array(n),
+    start: new Float64Array(n),
     totalSlack: new Float64Array(n),
     freeSlack: new Float64Array(n),
     critical: new Uint8Array(n),
+    longest: new Uint8Array(n),
   };
   for (let t = 0; t < n; t++) {
     const o = pos[t]!;
-    out.earlyStart[t] = es[o]!;
-    out.earlyFinish[t] = ef[o]!;
+    const slack = ls[o]! - early[o]!;
+    out.earlyStart[t] = early[o]!;
+    out.earlyFinish[t] = early[o]! + d[o]!;
     out.lateStart[t] = ls[o]!;
     out.lateFinish[t] = lf[o]!;
-    out.totalSlack[t] = ls[o]! - es[o]!;
-    out.freeSlack[t] = fs[o]!;
-    out.critical[t] = ls[o]! - es[o]! <= 0 ? 1 : 0;
+    out.start[t] = es[o]!;
+    out.totalSlack[t] = slack;
+    // Room before a successor that has none to spare is no room (MS Project: free ≤ total slack).
+    out.freeSlack[t] = slack >= 0 ? Math.min(fs[o]!, slack) : fs[o]!;
+    out.critical[t] = slack <= 0 ? 1 : 0;
+    out.longest[t] = longest[o]!;
   }
   return { ...out, finish, order };
+}
+
+/**
+ * The tasks that finish the project, and back from each the predecessors whose link set its start
+ * (its driving links), until a constraint or a fixed start took over from the links.
+ */
+function longestPath(
+  n: number,
+  into: Links,
+  ef: Float64Array,
+  es: Float64Array,
+  finishIn: number[],
+  calOf: (t: number) => number,
+  linkStart: (k: number, t: number) => number,
+  early: Float64Array,
+) {
+  const on = new Uint8Array(n);
+  for (let t = n - 1; t >= 0; t--) {
+    if (ef[t]! >= finishIn[calOf(t)]!) on[t] = 1;
+    if (on[t] === 0 || early[t] !== es[t]) continue;
+    for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++)
+      if (linkStart(k, t) === es[t]) on[into.task[k]!] = 1;
+  }
+  return on;
 }

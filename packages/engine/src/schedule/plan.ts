@@ -124,23 +124,29 @@ export function schedulePlan(
     remaining: new Float64Array(n),
     longestPath: new Uint8Array(n),
   };
+  const taskCal = net.calendars?.task;
   for (let k = 0; k < detail.length; k++) {
     const i = detail[k]!;
     const d = net.duration[k]!;
-    const c = list[multi ? net.calendars!.task[k]! : 0]!;
-    // A zero-length task sits at a finish instant (a milestone shows at 17:00, not next 08:00),
-    // but not before the project's start (a milestone that opens the project shows at its start).
-    const at = (w: number, finish: boolean) => {
-      if (!(finish || d === 0)) return c.startAt(w);
-      const t = c.finishAt(w);
-      return t < plan.start && c.startAt(w) >= plan.start ? plan.start : t;
-    };
-    out.earlyStart[i] = at(r.earlyStart[k]!, false);
-    out.earlyFinish[i] = at(r.earlyFinish[k]!, true);
-    out.lateStart[i] = at(r.lateStart[k]!, false);
-    out.lateFinish[i] = at(r.lateFinish[k]!, true);
-    out.start[i] = at(r.start[k]!, false);
-    out.finish[i] = at(r.start[k]! + d, true);
+    const c = list[taskCal ? taskCal[k]! : 0]!;
+    // Starts where work resumes (08:00), finishes where it stops (17:00, not next 08:00).
+    out.earlyFinish[i] = c.finishAt(r.earlyFinish[k]!);
+    out.lateFinish[i] = c.finishAt(r.lateFinish[k]!);
+    out.finish[i] = c.finishAt(r.start[k]! + d);
+    if (d === 0) {
+      // A milestone sits at a finish instant, but not before the project's start (a milestone
+      // that opens the project shows at its start).
+      out.earlyStart[i] = milestoneAt(c, r.earlyStart[k]!, plan.start);
+      out.lateStart[i] = milestoneAt(c, r.lateStart[k]!, plan.start);
+      out.start[i] = milestoneAt(c, r.start[k]!, plan.start);
+      out.earlyFinish[i] = Math.max(out.earlyFinish[i]!, out.earlyStart[i]!);
+      out.lateFinish[i] = Math.max(out.lateFinish[i]!, out.lateStart[i]!);
+      out.finish[i] = Math.max(out.finish[i]!, out.start[i]!);
+    } else {
+      out.earlyStart[i] = c.startAt(r.earlyStart[k]!);
+      out.lateStart[i] = c.startAt(r.lateStart[k]!);
+      out.start[i] = c.startAt(r.start[k]!);
+    }
     out.totalSlack[i] = r.totalSlack[k]!;
     out.freeSlack[i] = r.freeSlack[k]!;
     out.critical[i] = r.critical[k]!;
@@ -148,8 +154,14 @@ export function schedulePlan(
     out.remaining[i] = remaining[k]!;
   }
   rollUp(tasks, summary, out);
-  const projectFinish = detail.length === 0 ? plan.start : multi ? r.finish : set.project.finishAt(r.finish);
+  let projectFinish = detail.length === 0 ? plan.start : Number.NEGATIVE_INFINITY;
+  for (const i of detail) if (out.finish[i]! > projectFinish) projectFinish = out.finish[i]!;
   return { ...out, projectFinish, notes };
+}
+
+function milestoneAt(c: WorkCalendar, w: number, projectStart: Minute): Minute {
+  const t = c.finishAt(w);
+  return t < projectStart && c.startAt(w) >= projectStart ? projectStart : t;
 }
 
 /**

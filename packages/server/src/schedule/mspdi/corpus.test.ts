@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readMspdi } from './read';
-import { projectCalendar, scheduleMspdi, unsupported } from './schedule-mspdi';
+import { mspdiCalendars, scheduleMspdi, taskCalendar, unsupported } from './schedule-mspdi';
 
 // The MS Project files of the shared corpus, each carrying MS Project's own computed dates.
 const corpus = fileURLToPath(new URL('../../../../../../shared/corpus/mspdi/mpxj/', import.meta.url));
@@ -35,6 +35,11 @@ const knownDisagreements: Record<string, { uids: number[]; reason: string }> = {
     reason:
       'manually scheduled predecessors of an SF and an SS link with a 2-day lag: MS Project leaves their late finish at the project finish; the engine bounds it by the link (as MS Project itself does for the same links between automatically scheduled tasks in the 2007 file)',
   },
+  'mspdiduration.xml': {
+    uids: [1, 2, 3, 4],
+    reason:
+      'MS Project gives tasks 1-4 (durations in minutes, hours, days, weeks; no links, no constraints) the late finish 2009-04-21 17:00, the early finish of Task 5, where Task 5 itself and the elapsed tasks 6-10 are bounded by the project finish (2009-04-24 08:00); the engine bounds all by the project finish',
+  },
 };
 
 interface Comparison {
@@ -51,9 +56,8 @@ interface Comparison {
 
 function compare(path: string): Comparison {
   const project = readMspdi(readFileSync(path, 'utf8'));
-  const byUid = new Map(project.tasks.map((t) => [t.uid, t]));
-  const cal = projectCalendar(project);
-  const skipped = [...new Set(project.tasks.flatMap((t) => unsupported(t, byUid, cal, project)))];
+  const cals = mspdiCalendars(project);
+  const skipped = [...new Set(project.tasks.flatMap((t) => unsupported(t, cals, project)))];
   const out: Comparison = {
     file: path.slice(corpus.length),
     tasks: 0,
@@ -64,18 +68,31 @@ function compare(path: string): Comparison {
     summaries: 0,
     summariesAgree: 0,
   };
-  if (skipped.length) return out;
-  const { calendar: c, tasks, result: r, summaries } = scheduleMspdi(project);
+  if (skipped.length && !(out.file in inconsistent)) return out;
+  const { tasks, schedule: s } = scheduleMspdi(project, cals);
+  const p = cals.project;
+  // Summaries, and the project summary (UID 0) spanning every task, compared on the project calendar.
+  const summaries = tasks.flatMap((t, i) =>
+    s.summary[i]
+      ? [{ task: t, dates: [s.earlyStart[i]!, s.earlyFinish[i]!, s.lateStart[i]!, s.lateFinish[i]!] }]
+      : [],
+  );
+  const root = project.tasks.find((t) => t.uid === 0);
+  if (root && tasks.length)
+    summaries.push({
+      task: root,
+      dates: [
+        Math.min(...s.earlyStart),
+        Math.max(...s.earlyFinish),
+        Math.min(...s.lateStart),
+        Math.max(...s.lateFinish),
+      ],
+    });
   for (const sm of summaries) {
     const ms = sm.task.computed;
     if (ms.earlyStart === undefined || ms.lateFinish === undefined) continue;
-    const mine = [sm.earlyStart, sm.earlyFinish, sm.lateStart, sm.lateFinish];
-    const theirs = [
-      c.ordinal(ms.earlyStart),
-      c.ordinal(ms.earlyFinish!),
-      c.ordinal(ms.lateStart!),
-      c.ordinal(ms.lateFinish),
-    ];
+    const mine = sm.dates.map((x) => p.ordinal(x));
+    const theirs = [ms.earlyStart, ms.earlyFinish!, ms.lateStart!, ms.lateFinish].map((x) => p.ordinal(x));
     out.summaries++;
     if (mine.every((v, k) => Math.abs(v - theirs[k]!) < 1)) out.summariesAgree++;
     else
@@ -83,16 +100,24 @@ function compare(path: string): Comparison {
         `summary ${sm.task.uid} ${sm.task.name}: ES/EF/LS/LF mine ${mine.join(' ')} vs MS Project ${theirs.join(' ')}`,
       );
   }
+  // Detail tasks, compared as working-time instants of their own calendar.
   tasks.forEach((t, i) => {
     const ms = t.computed;
-    if (ms.earlyStart === undefined || ms.lateFinish === undefined || ms.totalSlack === undefined) return;
+    if (
+      s.summary[i] ||
+      ms.earlyStart === undefined ||
+      ms.lateFinish === undefined ||
+      ms.totalSlack === undefined
+    )
+      return;
+    const c = taskCalendar(t, project, cals);
     out.tasks++;
-    const mine = [r.earlyStart[i]!, r.earlyFinish[i]!, r.lateStart[i]!, r.lateFinish[i]!, r.totalSlack[i]!];
+    const mine = [
+      ...[s.earlyStart[i]!, s.earlyFinish[i]!, s.lateStart[i]!, s.lateFinish[i]!].map((x) => c.ordinal(x)),
+      s.totalSlack[i]!,
+    ];
     const theirs = [
-      c.ordinal(ms.earlyStart),
-      c.ordinal(ms.earlyFinish!),
-      c.ordinal(ms.lateStart!),
-      c.ordinal(ms.lateFinish),
+      ...[ms.earlyStart, ms.earlyFinish!, ms.lateStart!, ms.lateFinish].map((x) => c.ordinal(x)),
       ms.totalSlack,
     ];
     if (mine.every((v, k) => Math.abs(v - theirs[k]!) < 1)) out.agree++;
@@ -133,7 +158,9 @@ describe('the engine against MS Project’s own dates', () => {
         .filter((r) => r.file in inconsistent)
         .map((r) => `  ${r.file}: ${inconsistent[r.file]} (${r.agree} of ${r.tasks} tasks agree)`),
       'not yet compared:',
-      ...results.filter((r) => r.skipped.length).map((r) => `  ${r.file}: ${r.skipped.join(', ')}`),
+      ...results
+        .filter((r) => r.skipped.length && !(r.file in inconsistent))
+        .map((r) => `  ${r.file}: ${r.skipped.join(', ')}`),
     ].join('\n');
     console.log(report);
     expect(tasks).toBeGreaterThan(0);
