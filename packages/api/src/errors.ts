@@ -72,7 +72,10 @@ export const errorCatalog = {
   },
   rate_limited: { status: 429, meaning: 'Too many attempts; wait and try again.' },
   payload_too_large: { status: 413, meaning: 'The request body is larger than the server accepts.' },
-  unsupported_media_type: { status: 415, meaning: 'The request body is not JSON.' },
+  unsupported_media_type: {
+    status: 415,
+    meaning: 'The request body is not JSON (or, for a file upload, not the file with its XML content type).',
+  },
   service_unavailable: {
     status: 503,
     meaning: 'The server is shutting down or its database is not reachable.',

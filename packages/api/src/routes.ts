@@ -359,11 +359,10 @@ export const routes = {
       method: 'PUT',
       path: '/api/v1/projects/:id/plan/mspdi',
       summary:
-        'Replace the plan with a Microsoft Project XML (MSPDI) file, sent as application/xml; nothing changes if the file is refused',
+        'Replace the plan with a Microsoft Project XML (MSPDI) file, sent as the body with Content-Type application/xml (any encoding the file declares); nothing changes if the file is refused',
       tag: 'plans',
       auth: { resource: 'project', action: 'update' },
       params: IdParams,
-      body: z.string().describe('An MSPDI document'),
       response: L.ImportResult,
     }),
     exportMspdi: route({

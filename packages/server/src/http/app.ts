@@ -122,8 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', authenticate);
-  // Files (MS Project XML) come as text; the route's own schema checks what they hold.
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) =>
+  // Files (MS Project XML) come as bytes, decoded by their reader in the encoding they declare.
+  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
   registerRoutes(app, bindings(), allRoutes(), config.uploadLimit);

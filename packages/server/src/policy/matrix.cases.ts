@@ -327,6 +327,8 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
         `insert into plan_links (project_id, predecessor_uid, successor_uid) values ($1, $2, $3) on conflict do nothing`,
         [f.project.id, ta, tb],
       );
+      // Every change to a plan's rows moves its version (plans are kept in memory by version).
+      await db.query('update plans set version = version + 1 where project_id = $1', [f.project.id]);
     },
   });
   planCase('POST', `${P_}/calendars`, `${plan}/calendars`, {

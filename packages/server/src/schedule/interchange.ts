@@ -6,7 +6,7 @@ import { authorizePlanEdit, getPlan, replaceWithDocument } from './service';
  * Microsoft Project XML in and out of a project's plan. An import reads and checks the whole
  * file before anything is written, then replaces the plan in one transaction.
  */
-export async function importMspdi(ctx: Ctx, projectId: string, xml: string, fileName: string) {
+export async function importMspdi(ctx: Ctx, projectId: string, xml: string | Uint8Array, fileName: string) {
   await authorizePlanEdit(ctx, projectId);
   // The XML reader and writer load when first used, not at every start.
   const { mspdiToDocument } = await import('./mspdi/to-document');

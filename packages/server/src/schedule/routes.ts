@@ -1,4 +1,5 @@
 import { routes } from '@pharos/api';
+import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import { exportMspdi, importMspdi } from './interchange';
 import {
@@ -37,9 +38,14 @@ export const scheduleBindings = [
   bind(r.setBaseline, async (ctx, { params }) => setBaseline(ctx, params.id, params.number)),
   bind(r.clearBaseline, async (ctx, { params }) => clearBaseline(ctx, params.id, params.number)),
   {
-    ...bind(r.importMspdi, async (ctx, { params, body, req }) =>
-      importMspdi(ctx, params.id, body, String(req.headers['x-file-name'] ?? 'MS Project XML')),
-    ),
+    ...bind(r.importMspdi, async (ctx, { params, req }) => {
+      if (!(req.body instanceof Uint8Array))
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the file as the body, with Content-Type application/xml',
+        );
+      return importMspdi(ctx, params.id, req.body, String(req.headers['x-file-name'] ?? 'MS Project XML'));
+    }),
     upload: true,
   },
   bind(r.exportMspdi, async (ctx, { params, reply }) => {
