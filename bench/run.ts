@@ -1,11 +1,14 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
 import { diagnose } from './src/diagnose';
+import { ganttBench } from './src/gantt';
 import { pgliteBench } from './src/heavy';
 import { listBench } from './src/list';
+import { mspdiImportBench } from './src/mspdi-import';
 import { type Part, parseOptions } from './src/options';
+import { planEditBench } from './src/plan-edit';
 import { profileBench } from './src/profile';
 import { conditions, printTable, type Results, writeResults } from './src/report';
 import { scheduleBench } from './src/schedule';
@@ -53,6 +56,9 @@ try {
   // Startup first, while nothing else runs on the machine.
   await part('startup', () => startupBench(bench));
   await part('schedule', () => scheduleBench(bench));
+  await part('plan-edit', () => planEditBench(bench));
+  await part('mspdi-import', () => mspdiImportBench(bench));
+  await part('gantt', () => ganttBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

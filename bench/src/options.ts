@@ -1,6 +1,15 @@
 import type { OrgSize } from '@pharos/server';
 
-export const parts = ['list', 'single', 'pglite-heavy', 'startup', 'schedule'] as const;
+export const parts = [
+  'list',
+  'single',
+  'pglite-heavy',
+  'startup',
+  'schedule',
+  'plan-edit',
+  'mspdi-import',
+  'gantt',
+] as const;
 export type Part = (typeof parts)[number];
 
 export interface Options {

@@ -16,6 +16,7 @@ import { RefLink } from '../../ui/ref-link';
 import { refColumn } from '../../ui/registry-list';
 import { operationCreate } from '../operations/operation-fields';
 import { operationColumns } from '../operations/operations-page';
+import { TimelinePanel } from '../plan/timeline-panel';
 import { programCreate } from '../programs/program-fields';
 import { programColumns } from '../programs/programs-page';
 import { projectCreate } from '../projects/project-fields';
@@ -125,6 +126,7 @@ export function PortfolioDetailPage(): ReactNode {
         detailsTab('portfolios', p, portfolioValues, PortfolioUpdate, (form) => (
           <PortfolioFields form={form} selfId={p.id} />
         )),
+        { value: 'timeline', label: 'Timeline', panel: <TimelinePanel kind="portfolio" id={p.id} /> },
       ]}
     />
   );

@@ -7,6 +7,7 @@ import { DetailPage } from '../../ui/detail-page';
 import { detailsTab, MoveToPortfolioButton } from '../../ui/detail-parts';
 import { NewButton } from '../../ui/new-button';
 import { RefLink } from '../../ui/ref-link';
+import { TimelinePanel } from '../plan/timeline-panel';
 import { projectCreate } from '../projects/project-fields';
 import { RelatedProjects } from '../projects/related-projects';
 import { ProgramFields, programValues } from './program-fields';
@@ -52,6 +53,7 @@ export function ProgramDetailPage(): ReactNode {
       tabs={(p) => [
         { value: 'projects', label: 'Projects', panel: <ProgramProjects program={p} /> },
         detailsTab('programs', p, programValues, ProgramUpdate, (form) => <ProgramFields form={form} />),
+        { value: 'timeline', label: 'Timeline', panel: <TimelinePanel kind="program" id={p.id} /> },
       ]}
     />
   );

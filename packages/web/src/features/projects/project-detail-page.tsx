@@ -6,6 +6,7 @@ import { DetailPage } from '../../ui/detail-page';
 import { detailsTab } from '../../ui/detail-parts';
 import { MoveButton } from '../../ui/move-button';
 import { RefLink } from '../../ui/ref-link';
+import { PlanPanel } from '../plan/plan-panel';
 import { ProjectFields, ProjectPlacementFields, projectValues } from './project-fields';
 
 const placement = (p: Project) => ({ portfolioId: p.portfolioId, programId: p.programId });
@@ -44,6 +45,7 @@ export function ProjectDetailPage(): ReactNode {
       )}
       tabs={(p) => [
         detailsTab('projects', p, projectValues, ProjectUpdate, (form) => <ProjectFields form={form} />),
+        { value: 'plan', label: 'Plan', panel: <PlanPanel project={p} /> },
       ]}
     />
   );

@@ -1,0 +1,193 @@
+/// <reference lib="dom" />
+// The Gantt chart in Chromium (Debian's, as the browser tests use), on a 10,000-task plan served
+// by a real Pharos server (src/gantt-server.ts): how soon it is ready after the plan arrives,
+// how smoothly it scrolls, and how long an edit that cascades through the whole plan takes from
+// the keystroke to the repainted chart. The web app marks its own timeline (gantt-perf.ts).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+// @ts-expect-error a plain ES module of the repository's scripts, without types
+import { ensureWebBuilt } from '../../scripts/start.mjs';
+import type { Bench } from './bench';
+import { median } from './stats';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const chromiumPath = process.env.PHAROS_CHROMIUM ?? '/usr/bin/chromium';
+const TASKS = 10_000;
+
+interface Served {
+  url: string;
+  projectId: string;
+  child: ChildProcess;
+}
+
+function serve(tasks: number): Promise<Served> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'gantt-server.ts')], {
+    env: { ...process.env, GANTT_TASKS: String(tasks) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the Gantt server stopped (exit ${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const info = JSON.parse(line) as { url: string; projectId: string };
+      resolve({ ...info, child });
+    });
+  });
+}
+
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/login`);
+  await page.getByRole('textbox', { name: /^Email/ }).fill('pm@pharos.demo');
+  await page.getByRole('textbox', { name: /^Password/ }).fill('pharos-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+/** Opens the plan afresh and reads how long the chart took: from the data, and from the response's end. */
+async function openPlan(page: Page, url: string, projectId: string) {
+  await page.goto(`${url}/projects/${projectId}?tab=plan`);
+  await page.waitForFunction(() => performance.getEntriesByName('gantt:ready').length > 0, null, {
+    timeout: 60_000,
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return page.evaluate(() => {
+    const ready = performance.getEntriesByName('gantt:ready')[0]!.startTime;
+    const data = performance.getEntriesByName('gantt:data')[0]!.startTime;
+    const res = performance.getEntriesByType('resource').find((e) => /\/plan$/.test(e.name)) as
+      | PerformanceResourceTiming
+      | undefined;
+    return { fromData: ready - data, fromResponse: res ? ready - res.responseEnd : Number.NaN };
+  });
+}
+
+/** Scrolls the chart for `seconds` (one step per frame) and returns every frame's duration. */
+function scrollFrames(page: Page, seconds: number, dx: number, dy: number): Promise<number[]> {
+  return page.evaluate(
+    ({ seconds, dx, dy }) =>
+      new Promise<number[]>((resolve) => {
+        const el = document.querySelector<HTMLElement>('[data-gantt-scroller]')!;
+        const frames: number[] = [];
+        let last = 0;
+        const end = performance.now() + seconds * 1000;
+        let dir = 1;
+        const step = (t: number) => {
+          if (last) frames.push(t - last);
+          last = t;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) dir = -1;
+          else if (el.scrollTop <= 0) dir = 1;
+          el.scrollTop += dir * dy;
+          el.scrollLeft += dir * dx;
+          if (t < end) requestAnimationFrame(step);
+          else resolve(frames);
+        };
+        requestAnimationFrame(step);
+      }),
+    { seconds, dx, dy },
+  );
+}
+
+/** Types a new duration into the first work task and waits for the repaint after the server's PlanChange. */
+async function editOnce(page: Page, text: string) {
+  const before = await page.evaluate(() => performance.getEntriesByName('gantt:edit→repaint').length);
+  await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-gantt-scroller]')!;
+    el.scrollTop = 0;
+  });
+  const cell = page.locator('#gantt-cell-2-3');
+  await cell.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => performance.getEntriesByName('gantt:edit→repaint').length > n, before, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => {
+    const m = performance.getEntriesByName('gantt:edit→repaint').at(-1)!;
+    const after = performance.getEntriesByName('gantt:change→repaint').at(-1)!;
+    const patch = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/plan\/tasks\/\d+$/.test(e.name))
+      .at(-1) as PerformanceResourceTiming;
+    return { total: m.duration, request: patch.responseEnd - patch.startTime, apply: after.duration };
+  });
+}
+
+export async function ganttBench(bench: Bench) {
+  console.log(`\n[gantt] the Gantt chart in Chromium with ${TASKS.toLocaleString('en')} tasks`);
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
+  await ensureWebBuilt({ log: (l: string) => console.log(`  ${l}`) });
+  const served = await serve(TASKS);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // tsx names the functions it compiles with a helper the page does not have.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await signIn(page, served.url);
+    const loads = [];
+    for (let i = 0; i < (bench.opts.quick ? 3 : 7); i++)
+      loads.push(await openPlan(page, served.url, served.projectId));
+    const ready = median(loads.slice(1).map((l) => l.fromData));
+    const readyResponse = median(loads.slice(1).map((l) => l.fromResponse));
+
+    const seconds = bench.opts.quick ? 3 : 5;
+    const frames = await scrollFrames(page, seconds, 0, 56);
+    const diagonal = await scrollFrames(page, seconds, 24, 40);
+    const fps = (f: number[]) => 1000 / median(f);
+    const slow = (f: number[]) => f.filter((d) => d > 17.2).length / f.length;
+
+    const edits = [];
+    for (let i = 0; i < (bench.opts.quick ? 4 : 9); i++)
+      edits.push(await editOnce(page, i % 2 ? '10d' : '12d'));
+    const total = median(edits.slice(1).map((e) => e.total));
+    const request = median(edits.slice(1).map((e) => e.request));
+    const client = median(edits.slice(1).map((e) => e.total - e.request));
+    const apply = median(edits.slice(1).map((e) => e.apply));
+    console.log(
+      `  ready ${ready.toFixed(0)} ms after the data (${readyResponse.toFixed(0)} ms after the response's last byte, JSON parse included)`,
+    );
+    console.log(
+      `  scrolling: ${fps(frames).toFixed(1)} fps median, ${(slow(frames) * 100).toFixed(1)}% frames > 17.2 ms (${frames.length} frames); diagonal ${fps(diagonal).toFixed(1)} fps, ${(slow(diagonal) * 100).toFixed(1)}% slow`,
+    );
+    console.log(
+      `  edit → repainted chart: ${total.toFixed(0)} ms (request to the server ${request.toFixed(0)} ms, in the browser ${client.toFixed(0)} ms, of which applying the parsed PlanChange and repainting ${apply.toFixed(0)} ms)`,
+    );
+    bench.raw.gantt = { tasks: TASKS, loads, frames, diagonal, edits };
+    const n = TASKS.toLocaleString('en');
+    bench.row('gantt', {
+      figure: `Gantt with ${n} tasks: ready after the data arrives`,
+      db: 'Chromium',
+      measured: `p50 ${ready.toFixed(0)} ms (${readyResponse.toFixed(0)} ms from the response's end)`,
+      target: '≤ 300 ms',
+      pass: readyResponse <= 300,
+    });
+    bench.row('gantt', {
+      figure: `Gantt with ${n} tasks: scrolling`,
+      db: 'Chromium',
+      measured: `${fps(frames).toFixed(1)} fps median, ${(slow(frames) * 100).toFixed(1)}% of frames > 17.2 ms`,
+      target: '≥ 58 fps',
+      pass: fps(frames) >= 58,
+    });
+    bench.row('gantt', {
+      figure: `An edit cascading through ${n} tasks: keystroke → repainted Gantt`,
+      db: 'PGlite',
+      measured: `p50 ${total.toFixed(0)} ms (server round trip ${request.toFixed(0)} ms; browser ${client.toFixed(0)} ms, ${apply.toFixed(0)} ms after parsing)`,
+      target: '≤ 150 ms',
+      pass: total <= 150,
+    });
+  } finally {
+    await browser.close();
+    served.child.kill('SIGTERM');
+  }
+}
