@@ -45,7 +45,7 @@ export async function planEditBench(bench: Bench) {
       if (i < 2) continue; // warm-up
       whole.push(performance.now() - began);
       engine.push(change.scheduleMs);
-      moved = change.tasks.length;
+      moved = change.tasks.length + change.moved.uid.length;
     }
     const e = median(engine);
     const w = median(whole);

@@ -93,7 +93,10 @@ describe('plans', () => {
     const edit = await api.send('PATCH', '/tasks/1', { duration: 5 * DAY, version: byUid(1).version });
     expect(edit.statusCode).toBe(200);
     const change = edit.json();
-    expect(change.tasks.map((t: { uid: number }) => t.uid).sort()).toEqual([1, 2, 3]);
+    // The edited task whole; the tasks that only moved, column by column.
+    expect(change.tasks.map((t: { uid: number }) => t.uid)).toEqual([1]);
+    expect(change.moved.uid.sort()).toEqual([2, 3]);
+    expect(change.moved.start[change.moved.uid.indexOf(3)]).toBe('2026-03-16T17:00');
     expect(change.finish).toBe('2026-03-16T17:00');
     plan = await api.get();
     expect(byUid(3).start).toBe('2026-03-16T17:00');

@@ -315,6 +315,7 @@ export async function savePlanChanges(
   version: number,
   before: PlanDocument,
   after: PlanDocument,
+  tasks: TaskChanges = taskChanges(before.tasks, after.tasks),
 ): Promise<PlanHead | null> {
   const [row] = await rowsOf(
     tx,
@@ -322,7 +323,7 @@ export async function savePlanChanges(
       where project_id = ${projectId} and version = ${version} returning version, source, updated_at::text as updated`,
   );
   if (!row) return null;
-  await saveTasks(tx, projectId, before.tasks, after.tasks);
+  await saveTasks(tx, projectId, tasks);
   await saveDiff(
     tx,
     'plan_links',
@@ -392,21 +393,34 @@ const COMPUTED = new Set([
 const COMPUTED_COLUMNS = TASK_COLUMNS.filter(([n]) => COMPUTED.has(n));
 const INPUT_COLUMNS = TASK_COLUMNS.filter(([n]) => !COMPUTED.has(n));
 
-/**
- * Tasks by difference: new ones and those whose inputs changed are written whole; those that
- * only moved (most of a cascade) get their computed columns updated, a narrower statement.
- */
-async function saveTasks(tx: Tx, projectId: string, before: PlanTaskT[], after: PlanTaskT[]) {
+export interface TaskChanges {
+  /** New tasks and tasks whose inputs changed: written whole. */
+  whole: PlanTaskT[];
+  /** Tasks whose computed columns alone changed. */
+  moved: PlanTaskT[];
+  /** UIDs of tasks removed. */
+  gone: number[];
+}
+
+/** How the tasks of `after` differ from those of `before`. */
+export function taskChanges(before: readonly PlanTaskT[], after: readonly PlanTaskT[]): TaskChanges {
   const old = new Map(before.map((t) => [t.uid, t]));
   const whole: PlanTaskT[] = [];
   const moved: PlanTaskT[] = [];
   for (const t of after) {
     const was = old.get(t.uid);
+    old.delete(t.uid);
     if (!was || !sameRow(INPUT_COLUMNS, was, t)) whole.push(t);
     else if (!sameRow(COMPUTED_COLUMNS, was, t)) moved.push(t);
   }
-  const kept = new Set(after.map((t) => t.uid));
-  const gone = before.filter((t) => !kept.has(t.uid)).map((t) => t.uid);
+  return { whole, moved, gone: [...old.keys()] };
+}
+
+/**
+ * Tasks by difference: new ones and those whose inputs changed are written whole; those that
+ * only moved (most of a cascade) get their computed columns updated, a narrower statement.
+ */
+async function saveTasks(tx: Tx, projectId: string, { whole, moved, gone }: TaskChanges) {
   if (gone.length)
     await tx.execute(
       sql`delete from plan_tasks where project_id = ${projectId} and uid = any(${sql.param(gone)}::int4[])`,
@@ -423,13 +437,4 @@ async function saveTasks(tx: Tx, projectId: string, before: PlanTaskT[], after: 
         where t.project_id = ${projectId} and t.uid = m.uid`,
     );
   }
-}
-
-/** The tasks of `after` that are new or differ from `before` in anything stored. */
-export function changedTasks(before: readonly PlanTaskT[], after: readonly PlanTaskT[]): PlanTaskT[] {
-  const old = new Map(before.map((t) => [t.uid, t]));
-  return after.filter((t) => {
-    const was = old.get(t.uid);
-    return !was || !sameRow(TASK_COLUMNS, was, t);
-  });
 }

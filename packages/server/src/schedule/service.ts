@@ -1,4 +1,4 @@
-import type { PlanCalendarT, PlanChangeT, PlanLinkT, PlanT, PlanTaskT } from '@pharos/api';
+import type { MovedTasksT, PlanCalendarT, PlanChangeT, PlanLinkT, PlanT, PlanTaskT } from '@pharos/api';
 import { CycleError, STANDARD_WEEK, topologicalOrder } from '@pharos/engine';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
@@ -6,9 +6,9 @@ import { AppError, conflict } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { setPlannedDates } from '../registry/planned-dates';
 import { registry } from '../registry/routes';
-import { numberTasks, type PlanDocument, planInstant, scheduleDocument } from './document';
+import { numberTasks, type PlanDocument, planInstant, ScheduleMemo, scheduleDocument } from './document';
 import { editableCopy, type LivePlan, livePlans } from './live';
-import { changedTasks, loadPlan, planHead, replacePlan, savePlanChanges } from './repo';
+import { loadPlan, planHead, replacePlan, savePlanChanges, taskChanges } from './repo';
 
 /**
  * Use cases of plans. Every edit runs in one transaction: the plan row is locked, the edit is
@@ -189,12 +189,15 @@ export async function editPlan(
     numberTasks(after.tasks);
     checkReferences(after);
     checkCycles(after);
-    const { ms } = scheduleDocument(after);
+    // What the last schedule of this plan left (calendars, inputs, date texts) serves this one.
+    const memo = stored?.memo ?? new ScheduleMemo();
+    const { ms } = scheduleDocument(after, memo);
+    const changes = taskChanges(before.tasks, after.tasks);
     const h = stored
-      ? await savePlanChanges(tx, projectId, stored.version, before, after)
+      ? await savePlanChanges(tx, projectId, stored.version, before, after, changes)
       : await replacePlan(tx, projectId, after, 'pharos');
     if (h === null) throw conflict('plan');
-    saved = { ...h, doc: after };
+    saved = { ...h, doc: after, memo };
     await feedRegistry(ctx, tx, projectId, after);
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -202,20 +205,39 @@ export async function editPlan(
       entityId: projectId,
       after: { edit: action, ...auditDetail },
     });
-    const removedUids = new Set(before.tasks.map((t) => t.uid));
-    for (const t of after.tasks) removedUids.delete(t.uid);
     return {
       version: h.version,
       finish: after.finish,
-      tasks: changedTasks(before.tasks, after.tasks),
+      tasks: changes.whole,
+      moved: columns(changes.moved),
       links: after.links,
-      removed: [...removedUids],
+      removed: changes.gone,
       scheduleMs: ms,
     };
   });
   // Committed: the plan as saved serves the next edit.
   if (saved) livePlans(ctx.reads).put(projectId, saved);
   return change;
+}
+
+/** Moved tasks, column by column (see MovedTasks). */
+function columns(tasks: PlanTaskT[]): MovedTasksT {
+  return {
+    uid: tasks.map((t) => t.uid),
+    row: tasks.map((t) => t.row),
+    wbs: tasks.map((t) => t.wbs),
+    summary: tasks.map((t) => t.summary),
+    start: tasks.map((t) => t.start),
+    finish: tasks.map((t) => t.finish),
+    earlyStart: tasks.map((t) => t.earlyStart),
+    earlyFinish: tasks.map((t) => t.earlyFinish),
+    lateStart: tasks.map((t) => t.lateStart),
+    lateFinish: tasks.map((t) => t.lateFinish),
+    totalSlack: tasks.map((t) => t.totalSlack),
+    freeSlack: tasks.map((t) => t.freeSlack),
+    critical: tasks.map((t) => t.critical),
+    remainingDuration: tasks.map((t) => t.remainingDuration),
+  };
 }
 
 /** The plan's dates become the project's planned dates in the registry. */

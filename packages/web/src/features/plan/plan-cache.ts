@@ -33,6 +33,29 @@ const linkKey = (l: Pick<PlanLinkT, 'predecessorUid' | 'successorUid'>) =>
  */
 export function applyChange(plan: PlanT, change: PlanChangeT, removedLinks: PlanLinkT[] = []): PlanT {
   const changed = new Map(change.tasks.map((t) => [t.uid, t]));
+  // Tasks that only moved: their new computed fields over the cached task.
+  const m = change.moved;
+  const at = new Map(m.uid.map((uid, i) => [uid, i]));
+  for (const t of plan.tasks) {
+    const i = at.get(t.uid);
+    if (i === undefined || changed.has(t.uid)) continue;
+    changed.set(t.uid, {
+      ...t,
+      row: m.row[i]!,
+      wbs: m.wbs[i]!,
+      summary: m.summary[i]!,
+      start: m.start[i]!,
+      finish: m.finish[i]!,
+      earlyStart: m.earlyStart[i]!,
+      earlyFinish: m.earlyFinish[i]!,
+      lateStart: m.lateStart[i]!,
+      lateFinish: m.lateFinish[i]!,
+      totalSlack: m.totalSlack[i]!,
+      freeSlack: m.freeSlack[i]!,
+      critical: m.critical[i]!,
+      remainingDuration: m.remainingDuration[i]!,
+    });
+  }
   const removed = new Set(change.removed);
   const tasks = [];
   let resort = false;
