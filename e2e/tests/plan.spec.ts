@@ -192,3 +192,15 @@ test('import an MS Project file', async ({ page }) => {
   await page.getByText('Weeks', { exact: true }).click();
   await page.screenshot({ path: `${shots}-imported.png` });
 });
+
+test("a program's timeline shows its projects and their milestones", async ({ page }) => {
+  await signIn(page, 'program@pharos.demo');
+  await navigateTo(page, 'Programs');
+  await page.getByRole('link', { name: 'Cloud First' }).first().click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('img', { name: /^Timeline of \d+ projects/ })).toBeVisible();
+  const table = page.getByRole('table').last();
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(table).toContainText('PRJ-');
+  await page.screenshot({ path: `${shots}-timeline.png`, fullPage: true });
+});
