@@ -164,6 +164,41 @@ test('drag bars to move, resize and link them', async ({ page }) => {
   await page.screenshot({ path: `${shots}-gestures.png` });
 });
 
+test('task information: constraint, predecessor with a lag, notes', async ({ page }) => {
+  const grid = await openPlan(page);
+  const stamp = Date.now().toString(36);
+  const a = `Order ${stamp}`;
+  const b = `Deliver ${stamp}`;
+  await addTask(page, grid, a);
+  await addTask(page, grid, b);
+  await cell(row(grid, a), 3).click();
+  await page.keyboard.press('Shift+F2');
+  let dialog = page.getByRole('dialog', { name: new RegExp(`Task \\d+: ${a}`) });
+  await dialog.getByRole('tab', { name: 'Advanced' }).click();
+  await dialog.getByRole('textbox', { name: 'Constraint', exact: true }).click();
+  await page.getByRole('option', { name: 'Must start on' }).click();
+  await dialog.getByLabel('Constraint date').fill('2027-04-05T08:00');
+  await dialog.getByRole('tab', { name: 'Notes' }).click();
+  await dialog.getByRole('textbox', { name: 'Notes' }).fill('Three quotes needed');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cell(row(grid, a), START)).toHaveText('Apr 5, 2027');
+
+  await cell(row(grid, b), 3).click();
+  await page.getByRole('button', { name: 'Task information' }).click();
+  dialog = page.getByRole('dialog', { name: new RegExp(`Task \\d+: ${b}`) });
+  await dialog.getByRole('tab', { name: /Predecessors/ }).click();
+  await dialog.getByRole('button', { name: 'Add a predecessor' }).click();
+  await dialog.getByRole('textbox', { name: 'Predecessor' }).fill(a);
+  await page.getByRole('option', { name: new RegExp(a) }).click();
+  await dialog.getByRole('textbox', { name: 'Lag' }).fill('2d');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  // Order runs Apr 5 (a one-day task); Deliver follows two working days later.
+  await expect(cell(row(grid, b), START)).toHaveText('Apr 8, 2027');
+  await page.screenshot({ path: `${shots}-task-information.png` });
+});
+
 test('set a baseline and export the plan', async ({ page }) => {
   await openPlan(page);
   await page.getByRole('button', { name: 'Set baseline' }).click();

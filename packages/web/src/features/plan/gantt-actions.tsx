@@ -33,6 +33,17 @@ export function GanttActions(props: {
       {cmd('Outdent', 'Alt+Shift+ArrowLeft', () => grid.indent(-1), !task)}
       {cmd('Indent', 'Alt+Shift+ArrowRight', () => grid.indent(1), !task)}
       {cmd('Link tasks', 'Control+F2', grid.linkRange, count < 2)}
+      <Tooltip label="Shift+F2" openDelay={400}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={grid.info}
+          disabled={!task}
+          aria-keyshortcuts="Shift+F2"
+        >
+          Task information
+        </Button>
+      </Tooltip>
       <Text size="xs" c="dimmed" ml="auto" aria-live="polite">
         {task
           ? `${count > 1 ? `${count} tasks selected` : `Row ${task.row}: ${task.name}`}`

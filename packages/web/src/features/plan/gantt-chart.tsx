@@ -24,6 +24,7 @@ import type { PlanEdit } from './plan-editor';
 import type { PlanEdits } from './plan-edits';
 import { MINUTES_PER_DAY, nowMinutes, toMinutes } from './plan-time';
 import { taskActions } from './task-actions';
+import { TaskDialog } from './task-dialog';
 import { GridHeader, GridRow } from './task-grid';
 import { clampZoom, floorUnit, toX } from './time-scale';
 import { type GestureState, useBarGestures } from './use-bar-gestures';
@@ -59,6 +60,7 @@ export function GanttChart(props: GanttChartProps): ReactNode {
   const palette = useMemo(() => paletteFrom(theme, dark), [theme, dark]);
   const model = useMemo(() => buildModel(props.plan), [props.plan]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const [info, setInfo] = useState<number | null>(null);
   const view = useMemo(() => buildView(model, collapsed), [model, collapsed]);
   const axis = useMemo(
     () => ({
@@ -115,6 +117,7 @@ export function GanttChart(props: GanttChartProps): ReactNode {
     scroller,
     onDelete: setDeleting,
     setCollapsed: toggle,
+    onInfo: (i) => setInfo(model.tasks[i]?.uid ?? null),
   });
   const cursor = grid.cursor;
   // Rows get the same handler functions on every render, so a scroll re-renders only new rows.
@@ -302,6 +305,16 @@ export function GanttChart(props: GanttChartProps): ReactNode {
   return (
     <>
       <GanttActions grid={grid} editable={props.editable} model={model} view={view} />
+      {info !== null && props.plan.tasks.some((t) => t.uid === info) && (
+        <TaskDialog
+          plan={props.plan}
+          task={props.plan.tasks.find((t) => t.uid === info)!}
+          edits={props.edits}
+          run={props.run}
+          editable={props.editable}
+          onClose={() => setInfo(null)}
+        />
+      )}
       <div
         ref={scroller}
         className={classes.scroller}

@@ -50,10 +50,21 @@ export const planEdits = (projectId: string) => ({
       }),
     structural: true,
   }),
-  createLink: (link: Pick<PlanLinkT, 'predecessorUid' | 'successorUid' | 'type'>): PlanEdit => ({
+  createLink: (
+    link: Pick<PlanLinkT, 'predecessorUid' | 'successorUid' | 'type'> &
+      Partial<Pick<PlanLinkT, 'lag' | 'lagUnit'>>,
+  ): PlanEdit => ({
     label: 'Link tasks',
-    optimistic: (p) => ({ ...p, links: [...p.links, { ...link, lag: 0, lagUnit: 'd' }] }),
+    optimistic: (p) => ({ ...p, links: [...p.links, { lag: 0, lagUnit: 'd', ...link }] }),
     send: () => api.call(routes.plan.createLink, { params: { id: projectId }, body: link }),
+  }),
+  updateLink: (link: PlanLinkT, change: Partial<Pick<PlanLinkT, 'type' | 'lag' | 'lagUnit'>>): PlanEdit => ({
+    label: 'Change the link',
+    send: () =>
+      api.call(routes.plan.updateLink, {
+        params: { id: projectId, predecessorUid: link.predecessorUid, successorUid: link.successorUid },
+        body: change,
+      }),
   }),
   deleteLink: (link: PlanLinkT): PlanEdit => ({
     label: 'Remove link',

@@ -25,6 +25,8 @@ interface Options {
   setCollapsed: (uid: number, collapsed: boolean) => void;
   /** Scrolls the chart to a task's bar (when it is selected in the grid). */
   reveal: (index: number) => void;
+  /** Opens a task's information dialog. */
+  onInfo: (index: number) => void;
 }
 
 const NAME = gridColumns.findIndex((c) => c.key === 'name');
@@ -154,6 +156,9 @@ export function useGridEditing(o: Options) {
       for (const i of selected()) o.actions.indent(i, delta);
     },
     linkRange: () => void o.actions.linkRange(selected()),
+    info: () => {
+      if (rows > 0) o.onInfo(index(cursor.row));
+    },
     remove: () => {
       if (rows > 0) o.onDelete(index(cursor.row));
     },
@@ -179,6 +184,7 @@ export function useGridEditing(o: Options) {
           const t = o.model.tasks[index(cursor.row)];
           if (t?.summary) o.setCollapsed(t.uid, c);
         },
+        info: () => rows > 0 && o.onInfo(index(cursor.row)),
       });
     },
     onCellDown: (row: number, col: number) => {

@@ -20,6 +20,8 @@ export interface GridKeyHandlers {
   remove: () => void;
   linkRange: () => void;
   setCollapsed: (collapsed: boolean) => void;
+  /** Opens the selected task's information (all its fields and its predecessors). */
+  info: () => void;
 }
 
 /** Spreadsheet keys on the grid: arrows, Tab, Enter, Home/End, Page Up/Down; and MS Project's task keys. */
@@ -37,6 +39,10 @@ export function gridKeyDown(e: KeyboardEvent<HTMLElement>, h: GridKeyHandlers) {
     else if (e.key === '-' || e.key === '_') h.setCollapsed(true);
     else if (e.key === '=' || e.key === '+') h.setCollapsed(false);
     else return;
+    return done();
+  }
+  if (e.key === 'F2' && e.shiftKey) {
+    h.info();
     return done();
   }
   if (e.key === 'F2' && e.ctrlKey) {
