@@ -1,6 +1,8 @@
 // An edit that cascades through a 10,000-task plan, on the server: the first task of a chain
 // that every other task follows gets longer, so every date after it moves. Measured in-process
 // through the plan service (load, check, reschedule, save the changed rows, audit) on PGlite.
+
+import { loadavg } from 'node:os';
 import {
   generatePlan,
   getPlan,
@@ -34,7 +36,7 @@ export async function planEditBench(bench: Bench) {
     const engine: number[] = [];
     const whole: number[] = [];
     let moved = 0;
-    for (let i = 0; i < 13; i++) {
+    for (let i = 0; i < 23; i++) {
       const plan = await getPlan(ctx, project.id);
       const t = plan.tasks.find((x) => x.uid === first.uid)!;
       began = performance.now();
@@ -49,14 +51,23 @@ export async function planEditBench(bench: Bench) {
     }
     const e = median(engine);
     const w = median(whole);
+    // Wall-clock figures: say how busy the machine was (load average over the last minute).
+    const load = loadavg()[0]!;
     console.log(
-      `  stored in ${storeMs.toFixed(0)} ms; edit moving ${moved.toLocaleString('en')} tasks: reschedule p50 ${e.toFixed(2)} ms, whole edit p50 ${w.toFixed(0)} ms`,
+      `  stored in ${storeMs.toFixed(0)} ms; edit moving ${moved.toLocaleString('en')} tasks: reschedule p50 ${e.toFixed(2)} ms (best ${Math.min(...engine).toFixed(2)} ms), whole edit p50 ${w.toFixed(0)} ms; load average ${load.toFixed(1)}`,
     );
-    bench.raw['plan edit'] = { tasks, storeMs, rescheduleMs: engine, wholeMs: whole, moved };
+    bench.raw['plan edit'] = {
+      tasks,
+      storeMs,
+      rescheduleMs: engine,
+      wholeMs: whole,
+      moved,
+      loadAverage: load,
+    };
     bench.row('plan-edit', {
       figure: `An edit cascading through a ${tasks.toLocaleString('en')}-task plan: recompute on the server`,
       db: 'engine',
-      measured: `p50 ${e.toFixed(2)} ms (document → engine → dates written back; ${moved.toLocaleString('en')} tasks moved)`,
+      measured: `p50 ${e.toFixed(2)} ms (document → engine → dates written back; ${moved.toLocaleString('en')} tasks moved; load average ${load.toFixed(1)})`,
       target: '≤ 5 ms',
       pass: e <= 5,
     });

@@ -29,8 +29,8 @@ export {
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';
-export { exportMspdi, importMspdi } from './schedule/interchange';
-export { rescheduleMspdi } from './schedule/mspdi/reschedule';
 export { scheduleDocument } from './schedule/document';
 export { generatePlan } from './schedule/generate';
+export { exportMspdi, importMspdi } from './schedule/interchange';
+export { rescheduleMspdi, rescheduleMspdiPieces } from './schedule/mspdi/reschedule';
 export { getPlan, replaceWithDocument, updateTask } from './schedule/service';

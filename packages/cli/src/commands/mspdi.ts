@@ -1,18 +1,21 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, exportMspdi, importMspdi, rescheduleMspdi } from '@pharos/server';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError, exportMspdi, importMspdi, rescheduleMspdiPieces } from '@pharos/server';
 import type { Command } from 'commander';
 import { withDatabase } from '../context';
 import { byCodeOrFail } from '../lookup';
 
-async function readText(path: string) {
-  return readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'not_found',
-      `Cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`,
-    );
-  });
-}
+const cannotRead = (path: string) => (err: NodeJS.ErrnoException) => {
+  throw new AppError(
+    'not_found',
+    `Cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`,
+  );
+};
+const readBytes = (path: string) => readFile(path).catch(cannotRead(path));
+const readable = (path: string) => access(path, constants.R_OK).catch(cannotRead(path));
 
 const seconds = (began: number) => `${((performance.now() - began) / 1000).toFixed(1)} s`;
 
@@ -31,10 +34,11 @@ export function registerMspdi(program: Command) {
     .option('--json', 'print the summary as JSON')
     .action(async (path: string, opts: { project: string; json?: boolean }, cmd: Command) => {
       const began = performance.now();
-      const xml = await readText(path);
+      await readable(path);
       const result = await withDatabase(cmd, async (ctx, database) => {
         const p = await byCodeOrFail(database.db, 'project', opts.project, 'project');
-        return importMspdi(ctx, p.id, xml, basename(path));
+        // Streamed: a large plan's file is bigger than one string may be.
+        return importMspdi(ctx, p.id, createReadStream(path), basename(path));
       });
       if (opts.json) {
         console.log(JSON.stringify(result, null, 2));
@@ -53,11 +57,11 @@ export function registerMspdi(program: Command) {
     .requiredOption('--project <code>', 'the project')
     .requiredOption('--out <file>', 'where to write it')
     .action(async (opts: { project: string; out: string }, cmd: Command) => {
-      const { xml } = await withDatabase(cmd, async (ctx, database) => {
+      await withDatabase(cmd, async (ctx, database) => {
         const p = await byCodeOrFail(database.db, 'project', opts.project, 'project');
-        return exportMspdi(ctx, p.id);
+        const { pieces } = await exportMspdi(ctx, p.id);
+        await pipeline(Readable.from(pieces), createWriteStream(opts.out));
       });
-      await writeFile(opts.out, xml);
       console.log(`Wrote the plan of ${opts.project} to ${opts.out}.`);
     });
 
@@ -75,7 +79,9 @@ in MS Project (or diff them) to compare the engines.`,
     )
     .action(async (input: string, opts: { out: string }) => {
       const began = performance.now();
-      await writeFile(opts.out, rescheduleMspdi(await readText(input)));
+      const { pieces, warnings } = rescheduleMspdiPieces(await readBytes(input));
+      await pipeline(Readable.from(pieces), createWriteStream(opts.out));
       console.log(`Rescheduled ${input} into ${opts.out} (${seconds(began)}).`);
+      for (const w of warnings) console.log(`  note: ${w}`);
     });
 }

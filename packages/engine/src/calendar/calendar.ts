@@ -62,6 +62,13 @@ export class WorkCalendar {
   private froms: Int16Array;
   private tos: Int16Array;
   private readonly anyWorkInWeeks: boolean;
+  /**
+   * A jump table into `cum` (built on first use, dropped when days are compiled): bucket b holds
+   * the first day by whose end `cum[0] + b · bucket` working minutes are done, so finding the day
+   * of an ordinal is a lookup and a step or two instead of a binary search.
+   */
+  private index: Int32Array | null = null;
+  private bucket = 1;
 
   constructor(
     readonly definition: CalendarDefinition,
@@ -192,6 +199,15 @@ export class WorkCalendar {
       else break;
     }
     const cum = this.cum;
+    const index = this.index ?? this.buildIndex();
+    if (index.length > 0) {
+      // The answer is at or after the bucket's day (every day before it ends before the bucket starts).
+      const b = Math.min(Math.floor((w - cum[0]!) / this.bucket), index.length - 1);
+      let i = index[b]!;
+      if (after) while (cum[i + 1]! <= w) i++;
+      else while (cum[i + 1]! < w) i++;
+      return i;
+    }
     let lo = 0;
     let hi = cum.length - 2;
     if (after)
@@ -207,6 +223,31 @@ export class WorkCalendar {
         else lo = mid + 1;
       }
     return lo;
+  }
+
+  /** The jump table of `firstDay`, its buckets about one average working day long (empty if no day works). */
+  private buildIndex(): Int32Array {
+    const cum = this.cum;
+    const n = cum.length - 1;
+    const total = cum[n]! - cum[0]!;
+    let working = 0;
+    for (let i = 0; i < n; i++) if (cum[i + 1]! > cum[i]!) working++;
+    if (working === 0 || total <= 0) {
+      this.index = new Int32Array(0);
+      return this.index;
+    }
+    // A power of two no longer than the average working day (at least one minute).
+    this.bucket = 2 ** Math.max(0, Math.floor(Math.log2(total / working)));
+    const buckets = Math.floor(total / this.bucket) + 1;
+    const index = new Int32Array(buckets + 1);
+    let i = 0;
+    for (let b = 0; b <= buckets; b++) {
+      const w = cum[0]! + b * this.bucket;
+      while (i < n - 1 && cum[i + 1]! < w) i++;
+      index[b] = i;
+    }
+    this.index = index;
+    return index;
   }
 
   private grow(direction: 1 | -1, w: number) {
@@ -268,6 +309,7 @@ export class WorkCalendar {
     const shift = cum[Math.min(Math.max(this.origin - from, 0), n)]!;
     for (let i = 0; i <= n; i++) cum[i] = cum[i]! - shift;
     this.first = from;
+    this.index = null;
     this.cum = cum;
     this.offsets = offsets;
     this.froms = Int16Array.from(froms);

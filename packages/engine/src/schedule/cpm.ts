@@ -6,7 +6,7 @@
  * arrays out; one topological order serves every pass.
  */
 import type { WorkCalendar } from '../calendar/calendar';
-import { forwardAt, type Links, linksBy, reverseAt } from './links';
+import { forwardAt, forwardFrom, type Links, linksBy, reverseAt } from './links';
 import { topologicalOrder } from './order';
 
 export { CycleError, topologicalOrder } from './order';
@@ -133,12 +133,92 @@ function byPosition<A extends Float64Array | Uint8Array | Uint16Array>(
   return out;
 }
 
-/** Forward and backward pass from `projectStart`; every task starts no earlier unless a constraint says so. */
-export function criticalPath(net: Network, projectStart: number): CpmResult {
+/** The topological order of a network and its links regrouped by each end, in that order. */
+interface Topology {
+  order: Int32Array;
+  /** Each task's place in `order`. */
+  pos: Int32Array;
+  into: Links;
+  from: Links;
+}
+
+function topologyOf(net: Network): Topology {
   const n = net.duration.length;
   const order = topologicalOrder(n, net.pred, net.succ);
   const pos = new Int32Array(n);
   for (let o = 0; o < n; o++) pos[order[o]!] = o;
+  // Each link's ends as positions, looked up once for both groupings.
+  const m = net.pred.length;
+  const pp = new Int32Array(m);
+  const ps = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    pp[i] = pos[net.pred[i]!]!;
+    ps[i] = pos[net.succ[i]!]!;
+  }
+  return { order, pos, into: linksBy(ps, pp, n, net), from: linksBy(pp, ps, n, net) };
+}
+
+const same = (a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined) => {
+  if (!a || !b) return !a && !b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * What a critical path leaves for the next one over the same links: the topological order and
+ * the links regrouped. Pass one to `criticalPath` (or `schedulePlan`) for every schedule of a
+ * plan; it is reused while the network's tasks count and links (ends, types, lags, lag
+ * calendars) are the same, which costs a comparison of the link arrays.
+ */
+export class NetworkMemo {
+  private key: {
+    n: number;
+    pred: Int32Array;
+    succ: Int32Array;
+    type: Uint8Array;
+    lag: Float64Array;
+    lagCal: Uint16Array | null;
+  } | null = null;
+  private topology: Topology | null = null;
+
+  /** @internal The network's topology, from memory when its links are the ones seen last. */
+  topologyOf(net: Network): Topology {
+    const k = this.key;
+    const lagCal = net.calendars?.lag ?? null;
+    if (
+      k !== null &&
+      this.topology !== null &&
+      k.n === net.duration.length &&
+      same(k.pred, net.pred) &&
+      same(k.succ, net.succ) &&
+      same(k.type, net.type) &&
+      same(k.lag, net.lag) &&
+      same(k.lagCal, lagCal)
+    )
+      return this.topology;
+    this.key = null;
+    const t = topologyOf(net);
+    this.key = {
+      n: net.duration.length,
+      pred: net.pred.slice(),
+      succ: net.succ.slice(),
+      type: net.type.slice(),
+      lag: net.lag.slice(),
+      lagCal: lagCal ? lagCal.slice() : null,
+    };
+    this.topology = t;
+    return t;
+  }
+}
+
+/**
+ * Forward and backward pass from `projectStart`; every task starts no earlier unless a constraint
+ * says so. `memo` keeps the topological order for the next call over the same links.
+ */
+export function criticalPath(net: Network, projectStart: number, memo?: NetworkMemo): CpmResult {
+  const n = net.duration.length;
+  const { order, pos, into, from } = memo ? memo.topologyOf(net) : topologyOf(net);
   const d = byPosition(net.duration, order)!;
   const ct = byPosition(net.constraint?.type, order);
   const cd = byPosition(net.constraint?.date, order);
@@ -150,51 +230,74 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
   const cals = net.calendars;
   const cal = byPosition(cals?.task, order);
   const list = cals?.list ?? [];
-  const into = linksBy(net.succ, net.pred, pos, net);
-  const from = linksBy(net.pred, net.succ, pos, net);
   // The project's start in each calendar's ordinals (one calendar: the ordinal given).
   const startIn = cals ? list.map((c) => c.ordinal(projectStart)) : [projectStart];
   const calOf = (t: number) => (cal ? cal[t]! : 0);
+  // ALAP tasks (a fixed start wins over ALAP): without any, no second forward pass.
+  let alap = false;
+  if (ct)
+    for (let t = 0; t < n && !alap; t++)
+      if (ct[t] === Constraint.ALAP && !(fixed && fixed[t] === 1)) alap = true;
 
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
-  const early = new Float64Array(n);
+  /** Where links and constraints allow each task to start: `es`, unless ALAP tasks moved later. */
+  const early = alap ? new Float64Array(n) : es;
+  const alapStart = alap ? new Float64Array(n).fill(Number.NaN) : null;
+  const intoTask = into.task;
+  const intoType = into.type;
+  const intoLag = into.lag;
+  /** Several calendars: each task's early finish as an instant (where its successors' links start from). */
+  const efAt = cals ? new Float64Array(n) : null;
   /** The start `into` link k allows task t (whose predecessor's dates are known). */
   const linkStart = (k: number, t: number): number => {
-    const p = into.task[k]!;
-    const ty = into.type[k]!;
+    const p = intoTask[k]!;
+    const ty = intoType[k]!;
     const fromStart = ty === LinkType.SS || ty === LinkType.SF;
     const anchor = fromStart ? es[p]! : ef[p]!;
+    const isStart = fromStart && d[p]! !== 0;
     const at =
       cal === null || (cal[p] === cal[t] && into.lagCal![k] === cal[t])
-        ? anchor + into.lag[k]!
-        : forwardAt(
-            list,
-            cal[p]!,
-            anchor,
-            fromStart && d[p]! !== 0,
-            into.lagCal![k]!,
-            into.lag[k]!,
-            cal[t]!,
-            projectStart,
-          );
+        ? anchor + intoLag[k]!
+        : !isStart // from the finish (or a milestone's start, the same instant), known as an instant
+          ? forwardFrom(list, efAt![p]!, into.lagCal![k]!, intoLag[k]!, cal[t]!)
+          : forwardAt(
+              list,
+              cal[p]!,
+              anchor,
+              fromStart && d[p]! !== 0,
+              into.lagCal![k]!,
+              intoLag[k]!,
+              cal[t]!,
+              projectStart,
+            );
     return ty === LinkType.FS || ty === LinkType.SS ? at : at - d[t]!;
   };
-  const alapStart = new Float64Array(n).fill(Number.NaN);
   /** Early dates, ALAP tasks at `alapStart` once known; returns the project finish. */
   const forward = () => {
     let finish = Number.NEGATIVE_INFINITY;
-    let finishCal = 0;
+    const intoStart = into.start;
     for (let t = 0; t < n; t++) {
       // A task starts with the project, or as its links allow; a date constraint replaces the
       // project's start (a task may be constrained to start before it, as in MS Project).
       const constrained = ct !== null && ct[t]! >= Constraint.MSO;
       const floor = startIn[calOf(t)]!;
       let start = constrained ? Number.NEGATIVE_INFINITY : floor;
-      for (let k = into.start[t]!, end = into.start[t + 1]!; k < end; k++) {
-        const bound = linkStart(k, t);
-        if (bound > start) start = bound;
-      }
+      const end = intoStart[t + 1]!;
+      if (cal === null)
+        for (let k = intoStart[t]!; k < end; k++) {
+          // One calendar: plain additions (SS and SF from the start, FF and SF to the finish).
+          const p = intoTask[k]!;
+          const ty = intoType[k]!;
+          let bound = (ty & 1 ? es[p]! : ef[p]!) + intoLag[k]!;
+          if (ty >= LinkType.FF) bound -= d[t]!;
+          if (bound > start) start = bound;
+        }
+      else
+        for (let k = intoStart[t]!; k < end; k++) {
+          const bound = linkStart(k, t);
+          if (bound > start) start = bound;
+        }
       if (constrained) {
         start = constrainStart(ct![t]!, cd![t]!, start, d[t]!);
         if (start === Number.NEGATIVE_INFINITY) start = floor; // SNLT/FNLT with nothing before it
@@ -203,30 +306,31 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
         start = release[t]!;
       if (fixed && fixed[t] === 1) start = fixedStart![t]!;
       early[t] = start;
-      if (alapStart[t]! > start) start = alapStart[t]!;
+      if (alapStart !== null && alapStart[t]! > start) start = alapStart[t]!;
       es[t] = start;
-      ef[t] = start + d[t]!;
+      const f = start + d[t]!;
+      ef[t] = f;
       if (cals) {
-        // Finishes compare as instants; the latest is kept with its calendar.
+        // Finishes compare as instants; the latest is kept.
         const c = list[cal![t]!]!;
-        let at = c.finishAt(ef[t]!);
-        if (at < projectStart && c.startAt(ef[t]!) >= projectStart) at = projectStart; // a milestone opening the project
-
-        if (at > finish) {
-          finish = at;
-          finishCal = cal![t]!;
-        }
-      } else if (ef[t]! > finish) finish = ef[t]!;
+        let at = c.finishAt(f);
+        if (at < projectStart && c.startAt(f) >= projectStart) at = projectStart; // a milestone opening the project
+        efAt![t] = at;
+        if (at > finish) finish = at;
+      } else if (f > finish) finish = f;
     }
     if (n === 0) finish = projectStart;
-    return { finish, finishCal };
+    return finish;
   };
 
-  let { finish } = forward();
+  let finish = forward();
   // The project's finish in each calendar's ordinals.
   const finishIn = cals ? list.map((c) => c.ordinal(finish)) : [finish];
   const ls = new Float64Array(n);
   const lf = new Float64Array(n);
+  const fromTask = from.task;
+  const fromType = from.type;
+  const fromLag = from.lag;
   /** The finish `from` link k allows task t (whose successor's late or early dates are given). */
   const linkFinish = (
     k: number,
@@ -235,14 +339,14 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
     sFinish: Float64Array,
     anchorOwn: boolean,
   ) => {
-    const s = from.task[k]!;
-    const ty = from.type[k]!;
+    const s = fromTask[k]!;
+    const ty = fromType[k]!;
     const toStart = ty === LinkType.FS || ty === LinkType.SS;
     const anchor = toStart ? sStart[s]! : sFinish[s]!;
     const at =
       cal === null || (cal[s] === cal[t] && from.lagCal![k] === cal[t])
-        ? anchor - from.lag[k]!
-        : reverseAt(list, cal[s]!, anchor, from.lagCal![k]!, from.lag[k]!, cal[t]!);
+        ? anchor - fromLag[k]!
+        : reverseAt(list, cal[s]!, anchor, from.lagCal![k]!, fromLag[k]!, cal[t]!);
     // A link from the predecessor's start bounds its finish a duration later.
     const fromStart = ty === LinkType.SS || ty === LinkType.SF;
     return anchorOwn ? at : fromStart ? at + d[t]! : at;
@@ -252,36 +356,50 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
   const freeOf = (t: number) => {
     let free = finishIn[calOf(t)]! - ef[t]!;
     for (let k = from.start[t]!, end = from.start[t + 1]!; k < end; k++) {
-      const ty = from.type[k]!;
+      const ty = fromType[k]!;
       const own = ty === LinkType.SS || ty === LinkType.SF ? es[t]! : ef[t]!;
       const room = linkFinish(k, t, es, ef, true) - own;
       if (room < free) free = room;
     }
     return done !== null && done[t] === 1 ? 0 : free;
   };
+  const fromStart = from.start;
   for (let t = n - 1; t >= 0; t--) {
     let late = finishIn[calOf(t)]!;
-    for (let k = from.start[t]!, end = from.start[t + 1]!; k < end; k++) {
-      const bound = linkFinish(k, t, ls, lf, false);
-      if (bound < late) late = bound;
+    const end = fromStart[t + 1]!;
+    if (cal === null) {
+      // One calendar: the late finish and the free slack in one sweep of the links.
+      let free = late - ef[t]!;
+      for (let k = fromStart[t]!; k < end; k++) {
+        const s = fromTask[k]!;
+        const ty = fromType[k]!;
+        const lag = fromLag[k]!;
+        const toStart = ty < LinkType.FF;
+        let bound = (toStart ? ls[s]! : lf[s]!) - lag;
+        const room = (toStart ? es[s]! : ef[s]!) - lag - (ty & 1 ? es[t]! : ef[t]!);
+        if (ty & 1) bound += d[t]!;
+        if (bound < late) late = bound;
+        if (room < free) free = room;
+      }
+      fs[t] = done !== null && done[t] === 1 ? 0 : free;
+    } else {
+      for (let k = fromStart[t]!; k < end; k++) {
+        const bound = linkFinish(k, t, ls, lf, false);
+        if (bound < late) late = bound;
+      }
+      fs[t] = freeOf(t);
     }
     if (deadline !== null && deadline[t]! < late) late = deadline[t]!;
     if (ct) late = constrainFinish(ct[t]!, cd![t]!, late, d[t]!);
     lf[t] = late;
     ls[t] = late - d[t]!;
-    fs[t] = freeOf(t);
   }
   // ALAP tasks go to their late start (no earlier than their links allow), and their successors
   // follow: early dates and free slack once more.
-  let alap = false;
-  if (ct)
+  if (alapStart !== null) {
     for (let t = 0; t < n; t++)
-      if (ct[t] === Constraint.ALAP && !(fixed && fixed[t] === 1)) {
-        alapStart[t] = ls[t]!;
-        alap = true;
-      }
-  if (alap) {
-    finish = forward().finish;
+      if (ct![t] === Constraint.ALAP && !(fixed && fixed[t] === 1)) alapStart[t] = ls[t]!;
+    finish = forward();
     for (let t = 0; t < n; t++) fs[t] = freeOf(t);
   }
   if (done)
@@ -305,9 +423,10 @@ export function criticalPath(net: Network, projectStart: number): CpmResult {
   };
   for (let t = 0; t < n; t++) {
     const o = pos[t]!;
-    const slack = ls[o]! - early[o]!;
-    out.earlyStart[t] = early[o]!;
-    out.earlyFinish[t] = early[o]! + d[o]!;
+    const e = early[o]!;
+    const slack = ls[o]! - e;
+    out.earlyStart[t] = e;
+    out.earlyFinish[t] = e + d[o]!;
     out.lateStart[t] = ls[o]!;
     out.lateFinish[t] = lf[o]!;
     out.start[t] = es[o]!;

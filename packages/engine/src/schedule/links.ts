@@ -15,13 +15,13 @@ export interface Links {
 
 /**
  * Links regrouped by one end, with tasks numbered by their place in the topological order, so
- * the passes read their links in sequence and their neighbours mostly nearby in memory.
+ * the passes read their links in sequence and their neighbours mostly nearby in memory. `end`
+ * and `other` are each link's ends as topological positions.
  */
-export function linksBy(end: Int32Array, other: Int32Array, pos: Int32Array, net: Network): Links {
-  const n = pos.length;
+export function linksBy(end: Int32Array, other: Int32Array, n: number, net: Network): Links {
   const m = end.length;
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) start[pos[end[i]!]! + 1]!++;
+  for (let i = 0; i < m; i++) start[end[i]! + 1]!++;
   for (let o = 0; o < n; o++) start[o + 1]! += start[o]!;
   const fill = start.slice(0, n);
   const task = new Int32Array(m);
@@ -29,11 +29,13 @@ export function linksBy(end: Int32Array, other: Int32Array, pos: Int32Array, net
   const lag = new Float64Array(m);
   const cals = net.calendars?.lag;
   const lagCal = cals ? new Uint16Array(m) : null;
+  const netType = net.type;
+  const netLag = net.lag;
   for (let i = 0; i < m; i++) {
-    const k = fill[pos[end[i]!]!]!++;
-    task[k] = pos[other[i]!]!;
-    type[k] = net.type[i]!;
-    lag[k] = net.lag[i]!;
+    const k = fill[end[i]!]!++;
+    task[k] = other[i]!;
+    type[k] = netType[i]!;
+    lag[k] = netLag[i]!;
     if (lagCal) lagCal[k] = cals![i]!;
   }
   return { start, task, type, lag, lagCal };
@@ -59,6 +61,17 @@ export function forwardAt(
   let at = isStart ? c.startAt(ordinal) : c.finishAt(ordinal);
   // Nothing happens before the project starts: a milestone that opens it stands at its start.
   if (at < projectStart && c.startAt(ordinal) >= projectStart) at = projectStart;
+  return forwardFrom(list, at, lagCal, lag, to);
+}
+
+/** The rest of `forwardAt`, from the predecessor's date as an instant. */
+export function forwardFrom(
+  list: readonly WorkCalendar[],
+  at: number,
+  lagCal: number,
+  lag: number,
+  to: number,
+): number {
   if (lag !== 0) {
     const l = list[lagCal]!;
     at = l.finishAt(l.ordinal(at) + lag);

@@ -5,7 +5,7 @@
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import { Constraint, type Network } from './cpm';
-import type { PlanInput, PlanTaskInput } from './plan';
+import type { PlanInput, PlanLinkInput, PlanTaskInput } from './plan';
 import type { PlanCalendars } from './plan-calendars';
 
 export interface PlanNetwork {
@@ -19,18 +19,12 @@ export interface PlanNetwork {
   notes: Map<number, string[]>;
 }
 
-/** The detail tasks under each summary (input positions), by summary position. */
-function detailsUnder(tasks: readonly PlanTaskInput[], summary: Uint8Array): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (let i = 0; i < tasks.length; i++) {
-    if (!summary[i]) continue;
-    const under: number[] = [];
-    const level = tasks[i]!.outlineLevel;
-    for (let j = i + 1; j < tasks.length && tasks[j]!.outlineLevel > level; j++)
-      if (!summary[j]) under.push(j);
-    out.set(i, under);
-  }
-  return out;
+/** The detail tasks under summary `i` (input positions). */
+function detailsUnder(tasks: readonly PlanTaskInput[], summary: Uint8Array, i: number): number[] {
+  const under: number[] = [];
+  const level = tasks[i]!.outlineLevel;
+  for (let j = i + 1; j < tasks.length && tasks[j]!.outlineLevel > level; j++) if (!summary[j]) under.push(j);
+  return under;
 }
 
 /** The same arrays, twice as long. */
@@ -44,109 +38,216 @@ function grown<T extends Record<string, Int32Array | Uint8Array | Uint16Array | 
   return out as T;
 }
 
-export function planNetwork(plan: PlanInput, summary: Uint8Array, calendars: PlanCalendars): PlanNetwork {
-  const tasks = plan.tasks;
-  const notes = new Map<number, string[]>();
-  const note = (uid: number, text: string) => {
-    const list = notes.get(uid);
-    if (list) list.push(text);
-    else notes.set(uid, [text]);
-  };
-  // Calendars by index: the project's first, the others as tasks and lags ask for them.
-  const list: WorkCalendar[] = [calendars.project];
-  const indexOf = new Map<WorkCalendar, number>([[calendars.project, 0]]);
-  const idx = (c: WorkCalendar) => {
-    let i = indexOf.get(c);
+/** Input positions by UID: an array when UIDs are small numbers (as they are), else a Map. */
+function positionsByUid(tasks: readonly PlanTaskInput[]): (uid: number) => number | undefined {
+  let max = -1;
+  let integral = true;
+  for (const t of tasks) {
+    if (t.uid > max) max = t.uid;
+    if (!Number.isInteger(t.uid) || t.uid < 0) integral = false;
+  }
+  if (integral && max < 4 * tasks.length + 1024) {
+    const at = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < tasks.length; i++) at[tasks[i]!.uid] = i;
+    return (uid) => {
+      const i = Number.isInteger(uid) && uid >= 0 && uid <= max ? at[uid]! : -1;
+      return i < 0 ? undefined : i;
+    };
+  }
+  const map = new Map<number, number>();
+  for (let i = 0; i < tasks.length; i++) map.set(tasks[i]!.uid, i);
+  return (uid) => map.get(uid);
+}
+
+/** The calendars a network's indices point to (the project's first), as tasks and lags ask for them. */
+class CalendarIndex {
+  readonly list: WorkCalendar[];
+  private readonly indexOf: Map<WorkCalendar, number>;
+  /** Each task calendar's index by UID, -1 when the plan does not define it. */
+  readonly byUid = new Map<number, number>();
+  private elapsedIndex = -1;
+
+  constructor(readonly calendars: PlanCalendars) {
+    this.list = [calendars.project];
+    this.indexOf = new Map([[calendars.project, 0]]);
+  }
+
+  idx(c: WorkCalendar) {
+    let i = this.indexOf.get(c);
     if (i === undefined) {
-      i = list.length;
-      list.push(c);
-      indexOf.set(c, i);
+      i = this.list.length;
+      this.list.push(c);
+      this.indexOf.set(c, i);
     }
     return i;
-  };
-  const detail: number[] = [];
-  const position = new Map<number, number>(); // uid → input position
-  for (let i = 0; i < tasks.length; i++) {
-    position.set(tasks[i]!.uid, i);
-    if (!summary[i]) detail.push(i);
   }
-  const m = detail.length;
-  const at = new Int32Array(tasks.length).fill(-1); // input position → network task
-  detail.forEach((i, k) => {
-    at[i] = k;
-  });
-  const duration = new Float64Array(m);
-  const cal = new Uint16Array(m);
+
+  get elapsed() {
+    if (this.elapsedIndex < 0) this.elapsedIndex = this.idx(this.calendars.elapsed);
+    return this.elapsedIndex;
+  }
+
+  /** A task calendar's index, -1 if the plan does not define it. */
+  task(uid: number) {
+    let i = this.byUid.get(uid);
+    if (i === undefined) {
+      const c = this.calendars.get(uid);
+      i = c ? this.idx(c) : -1;
+      this.byUid.set(uid, i);
+    }
+    return i;
+  }
+}
+
+/** The network's per-task arrays, and which of the optional inputs any task uses. */
+class TaskArrays {
+  readonly duration: Float64Array;
+  readonly cal: Uint16Array;
   /** Each task's own calendar (not the elapsed one): the one its work lags count in. */
-  const taskCal = new Uint16Array(m);
-  const ctype = new Uint8Array(m);
-  const cdate = new Float64Array(m);
-  const fixed = new Uint8Array(m);
-  const fixedStart = new Float64Array(m);
-  const deadline = new Float64Array(m).fill(Number.NaN);
-  const done = new Uint8Array(m);
-  const release = new Float64Array(m).fill(Number.NEGATIVE_INFINITY);
-  const remaining = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const t = tasks[detail[k]!]!;
-    let own = calendars.project;
-    if (t.calendarUid !== null && t.calendarUid !== calendars.projectUid) {
-      const c = calendars.get(t.calendarUid);
-      if (c) own = c;
-      else note(t.uid, `calendar ${t.calendarUid} is not defined: scheduled on the project calendar`);
+  readonly taskCal: Uint16Array;
+  readonly ctype: Uint8Array;
+  readonly cdate: Float64Array;
+  readonly fixed: Uint8Array;
+  readonly fixedStart: Float64Array;
+  readonly deadline: Float64Array;
+  readonly done: Uint8Array;
+  readonly release: Float64Array;
+  readonly remaining: Float64Array;
+  anyConstraint = false;
+  anyFixed = false;
+  anyDeadline = false;
+  anyDone = false;
+
+  constructor(m: number) {
+    this.duration = new Float64Array(m);
+    this.cal = new Uint16Array(m);
+    this.taskCal = new Uint16Array(m);
+    this.ctype = new Uint8Array(m);
+    this.cdate = new Float64Array(m);
+    this.fixed = new Uint8Array(m);
+    this.fixedStart = new Float64Array(m);
+    this.deadline = new Float64Array(m).fill(Number.NaN);
+    this.done = new Uint8Array(m);
+    this.release = new Float64Array(m).fill(Number.NEGATIVE_INFINITY);
+    this.remaining = new Float64Array(m);
+  }
+
+  /** Network task k from plan task t: its calendar, duration, constraint, deadline and progress. */
+  fill(k: number, t: PlanTaskInput, cals: CalendarIndex, statusDate: number | null, note: Note) {
+    let own = 0;
+    const uid = t.calendarUid;
+    if (uid !== null && uid !== cals.calendars.projectUid) {
+      const i = cals.task(uid);
+      if (i >= 0) own = i;
+      else note(t.uid, `calendar ${uid} is not defined: scheduled on the project calendar`);
     }
-    taskCal[k] = idx(own);
-    const c = t.elapsed ? calendars.elapsed : own;
-    cal[k] = idx(c);
+    this.taskCal[k] = own;
+    const ci = t.elapsed ? cals.elapsed : own;
+    this.cal[k] = ci;
+    const c = cals.list[ci]!;
     const d = t.milestone ? 0 : Math.max(0, t.duration);
-    duration[k] = d;
-    if (t.constraint === Constraint.ALAP) ctype[k] = Constraint.ALAP;
-    else if (t.constraintDate !== null && t.constraint !== Constraint.ASAP) {
-      ctype[k] = t.constraint;
-      cdate[k] = c.ordinal(t.constraintDate);
+    this.duration[k] = d;
+    this.ctype[k] = 0;
+    this.cdate[k] = 0;
+    if (t.constraint === Constraint.ALAP) {
+      this.ctype[k] = Constraint.ALAP;
+      this.anyConstraint = true;
+    } else if (t.constraintDate !== null && t.constraint !== Constraint.ASAP) {
+      this.ctype[k] = t.constraint;
+      this.cdate[k] = c.ordinal(t.constraintDate);
+      this.anyConstraint = true;
     }
-    if (t.deadline !== null) deadline[k] = c.ordinal(t.deadline);
-    const left = Math.max(
-      0,
-      Math.min(d, t.remainingDuration ?? Math.round(d * (1 - t.percentComplete / 100))),
-    );
-    const status = plan.statusDate === null ? null : c.ordinal(plan.statusDate);
+    this.deadline[k] = Number.NaN;
+    if (t.deadline !== null) {
+      this.deadline[k] = c.ordinal(t.deadline);
+      this.anyDeadline = true;
+    }
+    const status = statusDate === null ? null : c.ordinal(statusDate);
+    this.fixed[k] = 0;
+    this.fixedStart[k] = 0;
+    this.done[k] = 0;
+    this.release[k] = Number.NEGATIVE_INFINITY;
+    this.remaining[k] = 0;
     if (t.actualFinish !== null || (t.percentComplete >= 100 && t.actualStart !== null)) {
       // Done: it took what it took, and it stays where it was.
       const finish = t.actualFinish === null ? null : c.ordinal(t.actualFinish);
       const start = t.actualStart === null ? finish! - d : c.ordinal(t.actualStart);
-      fixed[k] = 1;
-      fixedStart[k] = start;
-      duration[k] = finish === null ? d : Math.max(0, finish - start);
-      done[k] = 1;
+      this.fixed[k] = 1;
+      this.fixedStart[k] = start;
+      this.duration[k] = finish === null ? d : Math.max(0, finish - start);
+      this.done[k] = 1;
+      this.anyFixed = true;
+      this.anyDone = true;
     } else if (t.actualStart !== null) {
       // Under way: it started when it did; the work left follows the work done, or resumes at
       // the status date when the work done stops short of it (MS Project's "reschedule
       // uncompleted work to start after the status date").
+      const left = Math.max(
+        0,
+        Math.min(d, t.remainingDuration ?? Math.round(d * (1 - t.percentComplete / 100))),
+      );
       const start = c.ordinal(t.actualStart);
-      fixed[k] = 1;
-      fixedStart[k] = start;
-      remaining[k] = left;
+      this.fixed[k] = 1;
+      this.fixedStart[k] = start;
+      this.remaining[k] = left;
       const resume = Math.max(start + (d - left), status ?? Number.NEGATIVE_INFINITY);
-      duration[k] = resume + left - start;
+      this.duration[k] = resume + left - start;
+      this.anyFixed = true;
     } else {
-      remaining[k] = d;
+      this.remaining[k] = d;
       if (t.manual && t.manualStart !== null) {
-        fixed[k] = 1;
-        fixedStart[k] = c.ordinal(t.manualStart);
-      } else if (status !== null) release[k] = status; // work not begun starts after the status date
+        this.fixed[k] = 1;
+        this.fixedStart[k] = c.ordinal(t.manualStart);
+        this.anyFixed = true;
+      } else if (status !== null) this.release[k] = status; // work not begun starts after the status date
     }
   }
-  const under = detailsUnder(tasks, summary);
-  // Links as typed arrays; links to summaries may make more of them than the plan has.
+}
+
+type Note = (uid: number, text: string) => void;
+
+interface LinkArrays {
+  pred: Int32Array;
+  succ: Int32Array;
+  type: Uint8Array;
+  lag: Float64Array;
+  lagCal: Uint16Array;
+  count: number;
+  /** Some lag is a percentage (of its predecessor's duration). */
+  percent: boolean;
+}
+
+/** The plan's links between network tasks; links to and from summaries stand for links to and from every task under them. */
+function linkArrays(
+  plan: PlanInput,
+  summary: Uint8Array,
+  at: Int32Array,
+  taskCal: Uint16Array,
+  cals: CalendarIndex,
+  note: Note,
+): LinkArrays {
+  const tasks = plan.tasks;
+  const position = positionsByUid(tasks);
+  const under = new Map<number, number[]>();
+  const underOf = (i: number) => {
+    let u = under.get(i);
+    if (!u) {
+      u = detailsUnder(tasks, summary, i);
+      under.set(i, u);
+    }
+    return u;
+  };
+  // Links to summaries may make more of them than the plan has.
+  const links = plan.links;
   let arrays = {
-    pred: new Int32Array(plan.links.length),
-    succ: new Int32Array(plan.links.length),
-    type: new Uint8Array(plan.links.length),
-    lag: new Float64Array(plan.links.length),
-    lagCal: new Uint16Array(plan.links.length),
+    pred: new Int32Array(links.length),
+    succ: new Int32Array(links.length),
+    type: new Uint8Array(links.length),
+    lag: new Float64Array(links.length),
+    lagCal: new Uint16Array(links.length),
   };
   let count = 0;
+  let percent = false;
   const add = (p: number, x: number, y: number, l: PlanInput['links'][number]) => {
     if (count === arrays.pred.length) arrays = grown(arrays);
     arrays.pred[count] = x;
@@ -154,22 +255,25 @@ export function planNetwork(plan: PlanInput, summary: Uint8Array, calendars: Pla
     arrays.type[count] = l.type;
     // A work lag counts in the successor's calendar, as MS Project counts it; a percentage is of
     // the predecessor's duration.
-    const elapsed = l.lagKind === 'elapsed' || (l.lagKind === 'percent' && tasks[p]!.elapsed);
-    arrays.lagCal[count] = elapsed ? idx(calendars.elapsed) : taskCal[y]!;
-    arrays.lag[count] = l.lagKind === 'percent' ? Math.round((l.lag / 100) * tasks[p]!.duration) : l.lag;
+    const kind = l.lagKind;
+    const elapsed = kind === 'elapsed' || (kind === 'percent' && tasks[p]!.elapsed);
+    arrays.lagCal[count] = elapsed ? cals.elapsed : taskCal[y]!;
+    arrays.lag[count] = kind === 'percent' ? Math.round((l.lag / 100) * tasks[p]!.duration) : l.lag;
+    if (kind === 'percent') percent = true;
     count++;
   };
-  for (const l of plan.links) {
-    const p = position.get(l.predecessorUid);
-    const s = position.get(l.successorUid);
+  for (let li = 0; li < links.length; li++) {
+    const l = links[li]!;
+    const p = position(l.predecessorUid);
+    const s = position(l.successorUid);
     if (p === undefined || s === undefined || p === s) continue;
     if (!summary[p] && !summary[s]) {
       add(p, at[p]!, at[s]!, l);
       continue;
     }
     // Links to and from a summary stand for links to and from every task under it.
-    const ps = summary[p] ? under.get(p)! : [p];
-    const ss = summary[s] ? under.get(s)! : [s];
+    const ps = summary[p] ? underOf(p) : [p];
+    const ss = summary[s] ? underOf(s) : [s];
     // A link between a summary and a task under it means nothing (MS Project refuses it).
     if ((summary[p] && ss.every((x) => ps.includes(x))) || (summary[s] && ps.every((x) => ss.includes(x))))
       continue;
@@ -180,18 +284,177 @@ export function planNetwork(plan: PlanInput, summary: Uint8Array, calendars: Pla
       );
     for (const a of ps) for (const b of ss) if (a !== b) add(p, at[a]!, at[b]!, l);
   }
-  const net: Network = {
-    duration,
-    pred: arrays.pred.subarray(0, count),
-    succ: arrays.succ.subarray(0, count),
-    type: arrays.type.subarray(0, count),
-    lag: arrays.lag.subarray(0, count),
-    constraint: { type: ctype, date: cdate },
-    manual: { manual: fixed, start: fixedStart },
-    deadline,
-    done,
-    release,
+  return { ...arrays, count, percent };
+}
+
+/**
+ * What building a plan's network leaves for the next build of the same plan: the per-task
+ * arrays and the link arrays, patched for the tasks whose input objects changed. Task and link
+ * inputs are compared by identity: a task or link that changes between two schedules must be a
+ * new object (one changed in place is not seen).
+ */
+export class PlanNetworkMemo {
+  /** @internal */ kept: {
+    calendars: PlanCalendars;
+    statusDate: number | null;
+    tasks: PlanTaskInput[];
+    links: PlanLinkInput[];
+    summary: Uint8Array;
+    detail: number[];
+    at: Int32Array;
+    cals: CalendarIndex;
+    arrays: TaskArrays;
+    links2: LinkArrays;
+    /** Notes about tasks (calendars), and about links (from summaries). */
+    taskNotes: Map<number, string[]>;
+    linkNotes: Map<number, string[]>;
+  } | null = null;
+}
+
+/** Notes by task UID: the tasks' own, then the links', as one build makes them. */
+function merged(taskNotes: Map<number, string[]>, linkNotes: Map<number, string[]>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [uid, texts] of taskNotes) out.set(uid, [...texts]);
+  for (const [uid, texts] of linkNotes) {
+    const list = out.get(uid);
+    if (list) list.push(...texts);
+    else out.set(uid, [...texts]);
+  }
+  return out;
+}
+
+/** A note-taker writing into `notes`. */
+function noter(notes: Map<number, string[]>): Note {
+  return (uid, text) => {
+    const list = notes.get(uid);
+    if (list) list.push(text);
+    else notes.set(uid, [text]);
   };
-  if (list.length > 1) net.calendars = { list, task: cal, lag: arrays.lagCal.subarray(0, count) };
-  return { net, detail, list, remaining, notes };
+}
+
+function networkOf(
+  arrays: TaskArrays,
+  l: LinkArrays,
+  cals: CalendarIndex,
+  statusDate: number | null,
+): Network {
+  const net: Network = {
+    duration: arrays.duration,
+    pred: l.pred.subarray(0, l.count),
+    succ: l.succ.subarray(0, l.count),
+    type: l.type.subarray(0, l.count),
+    lag: l.lag.subarray(0, l.count),
+  };
+  if (arrays.anyConstraint) net.constraint = { type: arrays.ctype, date: arrays.cdate };
+  if (arrays.anyFixed) net.manual = { manual: arrays.fixed, start: arrays.fixedStart };
+  if (arrays.anyDeadline) net.deadline = arrays.deadline;
+  if (arrays.anyDone) net.done = arrays.done;
+  if (statusDate !== null) net.release = arrays.release;
+  if (cals.list.length > 1)
+    net.calendars = { list: cals.list, task: arrays.cal, lag: l.lagCal.subarray(0, l.count) };
+  return net;
+}
+
+/** The network again from what `memo` kept, patched for the tasks that changed; null when it cannot be. */
+function patched(plan: PlanInput, calendars: PlanCalendars, memo: PlanNetworkMemo): PlanNetwork | null {
+  const k = memo.kept;
+  const tasks = plan.tasks;
+  if (
+    k === null ||
+    k.calendars !== calendars ||
+    k.statusDate !== plan.statusDate ||
+    k.tasks.length !== tasks.length
+  )
+    return null;
+  const changed: number[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    const was = k.tasks[i]!;
+    if (t === was) continue;
+    if (t.uid !== was.uid || t.outlineLevel !== was.outlineLevel) return null;
+    changed.push(i);
+  }
+  // A changed task that has or gets a note about itself: a whole build (notes come in its order).
+  let noted = false;
+  const note: Note = () => {
+    noted = true;
+  };
+  let relink = changed.length > 0 && k.links2.percent;
+  const a = k.arrays;
+  for (const i of changed) {
+    const n = k.at[i]!;
+    if (n < 0) continue; // a summary: not in the network
+    if (k.taskNotes.has(tasks[i]!.uid)) noted = true;
+    const taskCal = a.taskCal[n];
+    const cal = a.cal[n];
+    a.fill(n, tasks[i]!, k.cals, plan.statusDate, note);
+    if (a.taskCal[n] !== taskCal || a.cal[n] !== cal) relink = true;
+  }
+  for (const i of changed) k.tasks[i] = tasks[i]!;
+  if (noted) {
+    memo.kept = null;
+    return null;
+  }
+  const links = plan.links;
+  if (!relink && links.length === k.links.length)
+    for (let i = 0; i < links.length && !relink; i++) if (links[i] !== k.links[i]) relink = true;
+  if (relink || links.length !== k.links.length) {
+    k.linkNotes = new Map();
+    k.links2 = linkArrays(plan, k.summary, k.at, a.taskCal, k.cals, noter(k.linkNotes));
+    k.links = [...links];
+  }
+  return {
+    net: networkOf(a, k.links2, k.cals, plan.statusDate),
+    detail: k.detail,
+    list: k.cals.list,
+    remaining: a.remaining,
+    notes: merged(k.taskNotes, k.linkNotes),
+  };
+}
+
+export function planNetwork(
+  plan: PlanInput,
+  summary: Uint8Array,
+  calendars: PlanCalendars,
+  memo?: PlanNetworkMemo,
+): PlanNetwork {
+  if (memo) {
+    const again = patched(plan, calendars, memo);
+    if (again) return again;
+  }
+  const tasks = plan.tasks;
+  const taskNotes = new Map<number, string[]>();
+  const linkNotes = new Map<number, string[]>();
+  const cals = new CalendarIndex(calendars);
+  const detail: number[] = [];
+  for (let i = 0; i < tasks.length; i++) if (!summary[i]) detail.push(i);
+  const m = detail.length;
+  const at = new Int32Array(tasks.length).fill(-1); // input position → network task
+  for (let k = 0; k < m; k++) at[detail[k]!] = k;
+  const arrays = new TaskArrays(m);
+  const note = noter(taskNotes);
+  for (let k = 0; k < m; k++) arrays.fill(k, tasks[detail[k]!]!, cals, plan.statusDate, note);
+  const links = linkArrays(plan, summary, at, arrays.taskCal, cals, noter(linkNotes));
+  if (memo)
+    memo.kept = {
+      calendars,
+      statusDate: plan.statusDate,
+      tasks: [...tasks],
+      links: [...plan.links],
+      summary: summary.slice(),
+      detail,
+      at,
+      cals,
+      arrays,
+      links2: links,
+      taskNotes,
+      linkNotes,
+    };
+  return {
+    net: networkOf(arrays, links, cals, plan.statusDate),
+    detail,
+    list: cals.list,
+    remaining: arrays.remaining,
+    notes: merged(taskNotes, linkNotes),
+  };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CalendarDefinition, STANDARD_WEEK, WorkCalendar } from '../calendar/calendar';
 import { dayOf, minuteFromIso } from '../calendar/time';
 import { CycleError, LinkType } from './cpm';
-import { compileCalendars, type PlanInput, type PlanLinkInput, schedulePlan } from './plan';
+import { compileCalendars, type PlanInput, type PlanLinkInput, PlanMemo, schedulePlan } from './plan';
 import { link, task } from './plan.fixture';
 
 // Three calendars: the project's (weekdays), every day, and evenings (18:00–22:00, weekdays).
@@ -153,6 +153,44 @@ describe('schedulePlan laws, with several calendars', () => {
           ];
           expect([b.start[to], b.finish[to], b.lateFinish[to], b.totalSlack[to], b.freeSlack[to]]).toEqual(x);
         });
+      }),
+    );
+  });
+
+  it('gives the same schedule with a memo of earlier schedules as without, whatever changed between them', () => {
+    const edits = fc.array(
+      fc.record({
+        task: fc.nat(),
+        duration: fc.integer({ min: 0, max: 12 }).map((x) => x * 120),
+        calendar: fc.constantFrom<number | null>(null, 2, 3),
+        constraint: fc.constantFrom(0, 1, 4, 5),
+        dropLink: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(plans, edits, (p, changes) => {
+        const memo = new PlanMemo();
+        const cals = compileCalendars(p);
+        schedulePlan(p, cals, memo);
+        let q = p;
+        for (const c of changes) {
+          const i = c.task % q.tasks.length;
+          const tasks = [...q.tasks];
+          tasks[i] = {
+            ...tasks[i]!,
+            duration: c.duration,
+            milestone: c.duration === 0,
+            calendarUid: c.calendar,
+            constraint: c.constraint as 0,
+            constraintDate: c.constraint >= 4 ? START + 2880 : null,
+          };
+          const links = c.dropLink && q.links.length > 0 ? q.links.slice(1) : q.links;
+          q = { ...q, tasks, links };
+          const kept = schedulePlan(q, cals, memo);
+          const fresh = schedulePlan(q);
+          expect({ ...kept, notes: [...kept.notes] }).toEqual({ ...fresh, notes: [...fresh.notes] });
+        }
       }),
     );
   });

@@ -1,8 +1,22 @@
 import { type CalendarDefinition, WorkCalendar } from '../calendar/calendar';
 import { dayOf, type Minute } from '../calendar/time';
-import { type Constraint, criticalPath, type LinkType } from './cpm';
+import { type Constraint, criticalPath, type LinkType, NetworkMemo } from './cpm';
 import { compileCalendars, PlanCalendars } from './plan-calendars';
-import { planNetwork } from './plan-network';
+import { PlanNetworkMemo, planNetwork } from './plan-network';
+
+/**
+ * What scheduling a plan leaves for the next schedule of the same plan, to pass to every
+ * `schedulePlan` of it: the network built from the tasks and links (rebuilt only for the tasks
+ * whose input objects changed), its topological order (kept while the links are the same) and
+ * the outline. Task and link inputs are compared by identity: give a task or link that changed
+ * a new object (one changed in place is not seen). Results are the same as without a memo.
+ */
+export class PlanMemo {
+  /** @internal */ readonly network = new NetworkMemo();
+  /** @internal */ readonly plan = new PlanNetworkMemo();
+  /** @internal Each task's parent, for the outline `plan.kept` was built from. */
+  parents: { key: object; parent: Int32Array } | null = null;
+}
 
 export { compileCalendars, PlanCalendars } from './plan-calendars';
 
@@ -94,11 +108,13 @@ export function compileCalendar(plan: Pick<PlanInput, 'calendars' | 'calendarUid
  * Schedules a plan as MS Project does: the critical path method over its detail tasks, each on
  * its own calendar (elapsed durations on one that works every minute), with progress, then
  * summaries rolled up. `calendars` are the plan's compiled calendars, kept by the caller while
- * they hold (a project calendar alone will do: the others are compiled as needed).
+ * they hold (a project calendar alone will do: the others are compiled as needed); `memo` keeps
+ * the network's topological order for the next schedule of the same plan (see `NetworkMemo`).
  */
 export function schedulePlan(
   plan: PlanInput,
   calendars: PlanCalendars | WorkCalendar = compileCalendars(plan),
+  memo?: PlanMemo,
 ): PlanSchedule {
   const set =
     calendars instanceof PlanCalendars
@@ -107,9 +123,9 @@ export function schedulePlan(
   const tasks = plan.tasks;
   const n = tasks.length;
   const summary = summaryFlags(tasks);
-  const { net, detail, list, remaining, notes } = planNetwork(plan, summary, set);
+  const { net, detail, list, remaining, notes } = planNetwork(plan, summary, set, memo?.plan);
   const multi = net.calendars !== undefined;
-  const r = criticalPath(net, multi ? plan.start : set.project.ordinal(plan.start));
+  const r = criticalPath(net, multi ? plan.start : set.project.ordinal(plan.start), memo?.network);
   const out = {
     summary,
     start: new Float64Array(n),
@@ -125,37 +141,60 @@ export function schedulePlan(
     longestPath: new Uint8Array(n),
   };
   const taskCal = net.calendars?.task;
+  const projectStart = plan.start;
+  let projectFinish = detail.length === 0 ? projectStart : Number.NEGATIVE_INFINITY;
   for (let k = 0; k < detail.length; k++) {
     const i = detail[k]!;
     const d = net.duration[k]!;
     const c = list[taskCal ? taskCal[k]! : 0]!;
+    // Each ordinal turned into an instant once: early, late and scheduled dates often coincide.
+    const es = r.earlyStart[k]!;
+    const ls = r.lateStart[k]!;
+    const st = r.start[k]!;
+    const ef = r.earlyFinish[k]!;
+    const lf = r.lateFinish[k]!;
+    const sf = st + d;
     // Starts where work resumes (08:00), finishes where it stops (17:00, not next 08:00).
-    out.earlyFinish[i] = c.finishAt(r.earlyFinish[k]!);
-    out.lateFinish[i] = c.finishAt(r.lateFinish[k]!);
-    out.finish[i] = c.finishAt(r.start[k]! + d);
+    const efAt = c.finishAt(ef);
+    const lfAt = lf === ef ? efAt : c.finishAt(lf);
+    let fAt = sf === ef ? efAt : sf === lf ? lfAt : c.finishAt(sf);
     if (d === 0) {
       // A milestone sits at a finish instant, but not before the project's start (a milestone
       // that opens the project shows at its start).
-      out.earlyStart[i] = milestoneAt(c, r.earlyStart[k]!, plan.start);
-      out.lateStart[i] = milestoneAt(c, r.lateStart[k]!, plan.start);
-      out.start[i] = milestoneAt(c, r.start[k]!, plan.start);
-      out.earlyFinish[i] = Math.max(out.earlyFinish[i]!, out.earlyStart[i]!);
-      out.lateFinish[i] = Math.max(out.lateFinish[i]!, out.lateStart[i]!);
-      out.finish[i] = Math.max(out.finish[i]!, out.start[i]!);
+      const esAt = milestoneAt(c, es, projectStart);
+      const lsAt = ls === es ? esAt : milestoneAt(c, ls, projectStart);
+      const sAt = st === es ? esAt : st === ls ? lsAt : milestoneAt(c, st, projectStart);
+      out.earlyStart[i] = esAt;
+      out.lateStart[i] = lsAt;
+      out.start[i] = sAt;
+      out.earlyFinish[i] = Math.max(efAt, esAt);
+      out.lateFinish[i] = Math.max(lfAt, lsAt);
+      fAt = Math.max(fAt, sAt);
     } else {
-      out.earlyStart[i] = c.startAt(r.earlyStart[k]!);
-      out.lateStart[i] = c.startAt(r.lateStart[k]!);
-      out.start[i] = c.startAt(r.start[k]!);
+      const esAt = c.startAt(es);
+      out.earlyStart[i] = esAt;
+      out.lateStart[i] = ls === es ? esAt : c.startAt(ls);
+      out.start[i] = st === es ? esAt : c.startAt(st);
+      out.earlyFinish[i] = efAt;
+      out.lateFinish[i] = lfAt;
     }
+    out.finish[i] = fAt;
+    if (fAt > projectFinish) projectFinish = fAt;
     out.totalSlack[i] = r.totalSlack[k]!;
     out.freeSlack[i] = r.freeSlack[k]!;
     out.critical[i] = r.critical[k]!;
     out.longestPath[i] = r.longest[k]!;
     out.remaining[i] = remaining[k]!;
   }
-  rollUp(tasks, summary, out);
-  let projectFinish = detail.length === 0 ? plan.start : Number.NEGATIVE_INFINITY;
-  for (const i of detail) if (out.finish[i]! > projectFinish) projectFinish = out.finish[i]!;
+  // The outline's parents, kept while the network was patched rather than rebuilt (same outline).
+  const key = memo?.plan.kept;
+  let parent: Int32Array | undefined;
+  if (key && memo!.parents?.key === key) parent = memo!.parents.parent;
+  else {
+    parent = parents(tasks);
+    if (key) memo!.parents = { key, parent };
+  }
+  rollUp(summary, parent, out);
   return { ...out, projectFinish, notes };
 }
 
@@ -164,50 +203,63 @@ function milestoneAt(c: WorkCalendar, w: number, projectStart: Minute): Minute {
   return t < projectStart && c.startAt(w) >= projectStart ? projectStart : t;
 }
 
+/** Each task's parent (-1 for none): the nearest task above it with a lower outline level, found with a stack of the open ones. */
+function parents(tasks: readonly PlanTaskInput[]): Int32Array {
+  const n = tasks.length;
+  const parent = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const levels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const level = tasks[i]!.outlineLevel;
+    while (levels.length > 0 && levels[levels.length - 1]! >= level) {
+      stack.pop();
+      levels.pop();
+    }
+    if (stack.length > 0) parent[i] = stack[stack.length - 1]!;
+    stack.push(i);
+    levels.push(level);
+  }
+  return parent;
+}
+
 /**
  * Summary tasks span their detail tasks: earliest start, latest finish, and the same for the
- * early and late dates; their slack is the least of their tasks', critical when any is.
+ * early and late dates; their slack is the least of their tasks', critical when any is. One pass
+ * from the last task back, each task folded into its parent (the nearest task above it with a
+ * lower outline level), so a summary has taken in all its tasks before it is folded itself.
  */
-function rollUp(
-  tasks: readonly PlanTaskInput[],
-  summary: Uint8Array,
-  s: Omit<PlanSchedule, 'projectFinish' | 'notes'>,
-) {
-  for (let i = tasks.length - 1; i >= 0; i--) {
-    if (!summary[i]) continue;
-    const level = tasks[i]!.outlineLevel;
-    let start = Infinity;
-    let finish = -Infinity;
-    let es = Infinity;
-    let ef = -Infinity;
-    let ls = Infinity;
-    let lf = -Infinity;
-    let slack = Infinity;
-    let longest = 0;
-    let left = 0;
-    for (let j = i + 1; j < tasks.length && tasks[j]!.outlineLevel > level; j++) {
-      if (summary[j]) continue;
-      start = Math.min(start, s.start[j]!);
-      finish = Math.max(finish, s.finish[j]!);
-      es = Math.min(es, s.earlyStart[j]!);
-      ef = Math.max(ef, s.earlyFinish[j]!);
-      ls = Math.min(ls, s.lateStart[j]!);
-      lf = Math.max(lf, s.lateFinish[j]!);
-      slack = Math.min(slack, s.totalSlack[j]!);
-      longest |= s.longestPath[j]!;
-      left = Math.max(left, s.remaining[j]!);
+function rollUp(summary: Uint8Array, parent: Int32Array, s: Omit<PlanSchedule, 'projectFinish' | 'notes'>) {
+  const n = summary.length;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) if (summary[i]) any = true;
+  if (!any) return;
+  for (let i = 0; i < n; i++)
+    if (summary[i]) {
+      s.start[i] = Infinity;
+      s.finish[i] = -Infinity;
+      s.earlyStart[i] = Infinity;
+      s.earlyFinish[i] = -Infinity;
+      s.lateStart[i] = Infinity;
+      s.lateFinish[i] = -Infinity;
+      s.totalSlack[i] = Infinity;
+      s.longestPath[i] = 0;
+      s.remaining[i] = 0;
     }
-    if (es === Infinity) continue;
-    s.start[i] = start;
-    s.finish[i] = finish;
-    s.earlyStart[i] = es;
-    s.earlyFinish[i] = ef;
-    s.lateStart[i] = ls;
-    s.lateFinish[i] = lf;
-    s.totalSlack[i] = slack;
-    s.freeSlack[i] = slack;
-    s.critical[i] = slack <= 0 ? 1 : 0;
-    s.longestPath[i] = longest;
-    s.remaining[i] = left;
+  for (let j = n - 1; j >= 0; j--) {
+    if (summary[j]) {
+      s.freeSlack[j] = s.totalSlack[j]!;
+      s.critical[j] = s.totalSlack[j]! <= 0 ? 1 : 0;
+    }
+    const i = parent[j]!;
+    if (i < 0) continue;
+    if (s.start[j]! < s.start[i]!) s.start[i] = s.start[j]!;
+    if (s.finish[j]! > s.finish[i]!) s.finish[i] = s.finish[j]!;
+    if (s.earlyStart[j]! < s.earlyStart[i]!) s.earlyStart[i] = s.earlyStart[j]!;
+    if (s.earlyFinish[j]! > s.earlyFinish[i]!) s.earlyFinish[i] = s.earlyFinish[j]!;
+    if (s.lateStart[j]! < s.lateStart[i]!) s.lateStart[i] = s.lateStart[j]!;
+    if (s.lateFinish[j]! > s.lateFinish[i]!) s.lateFinish[i] = s.lateFinish[j]!;
+    if (s.totalSlack[j]! < s.totalSlack[i]!) s.totalSlack[i] = s.totalSlack[j]!;
+    s.longestPath[i]! |= s.longestPath[j]!;
+    if (s.remaining[j]! > s.remaining[i]!) s.remaining[i] = s.remaining[j]!;
   }
 }

@@ -122,10 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', authenticate);
-  // Files (MS Project XML) come as bytes, decoded by their reader in the encoding they declare.
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
-  );
+  // Files (MS Project XML) are streamed to their reader, which decodes the encoding they declare
+  // and counts their size against the upload limit as they arrive.
+  app.addContentTypeParser(['application/xml', 'text/xml'], (_req, payload, done) => done(null, payload));
   registerRoutes(app, bindings(), allRoutes(), config.uploadLimit);
 
   const webDist = config.webDist ?? defaultWebDist;

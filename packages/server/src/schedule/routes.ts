@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { routes } from '@pharos/api';
 import { AppError } from '../errors';
 import { bind } from '../http/bind';
@@ -39,20 +40,21 @@ export const scheduleBindings = [
   bind(r.clearBaseline, async (ctx, { params }) => clearBaseline(ctx, params.id, params.number)),
   {
     ...bind(r.importMspdi, async (ctx, { params, req }) => {
-      if (!(req.body instanceof Uint8Array))
+      const body = req.body as AsyncIterable<Uint8Array> | undefined;
+      if (!body || typeof body[Symbol.asyncIterator] !== 'function')
         throw new AppError(
           'unsupported_media_type',
           'Send the file as the body, with Content-Type application/xml',
         );
-      return importMspdi(ctx, params.id, req.body, String(req.headers['x-file-name'] ?? 'MS Project XML'));
+      return importMspdi(ctx, params.id, body, String(req.headers['x-file-name'] ?? 'MS Project XML'));
     }),
     upload: true,
   },
   bind(r.exportMspdi, async (ctx, { params, reply }) => {
-    const { xml, fileName } = await exportMspdi(ctx, params.id);
+    const { pieces, fileName } = await exportMspdi(ctx, params.id);
     reply.header('content-type', 'application/xml; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
-    return xml as never;
+    return Readable.from(pieces) as never;
   }),
   bind(routes.timeline.portfolio, async (ctx, { params }) => portfolioTimeline(ctx, params.id)),
   bind(routes.timeline.program, async (ctx, { params }) => programTimeline(ctx, params.id)),

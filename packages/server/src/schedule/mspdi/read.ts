@@ -56,6 +56,10 @@ export interface MspdiTask {
   calendarUid: number;
   percentComplete: number;
   actualStart?: number;
+  actualFinish?: number;
+  /** Minutes of working time left (MSPDI RemainingDuration). */
+  remainingDuration?: number;
+  deadline?: number;
   links: MspdiLink[];
   computed: MspdiComputed;
 }
@@ -185,6 +189,11 @@ function readTask(t: Node): MspdiTask {
     calendarUid: num(t, 'CalendarUID', -1),
     percentComplete: num(t, 'PercentComplete', 0),
     ...(instant(t, 'ActualStart') !== undefined ? { actualStart: instant(t, 'ActualStart')! } : {}),
+    ...(instant(t, 'ActualFinish') !== undefined ? { actualFinish: instant(t, 'ActualFinish')! } : {}),
+    ...(text(t, 'RemainingDuration')
+      ? { remainingDuration: minutesFromIsoDuration(text(t, 'RemainingDuration')!) }
+      : {}),
+    ...(instant(t, 'Deadline') !== undefined ? { deadline: instant(t, 'Deadline')! } : {}),
     links: list(t, 'PredecessorLink').map((l) => {
       const lagFormat = num(l, 'LagFormat', 7);
       const raw = num(l, 'LinkLag', 0);
