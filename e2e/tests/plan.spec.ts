@@ -199,6 +199,31 @@ test('task information: constraint, predecessor with a lag, notes', async ({ pag
   await page.screenshot({ path: `${shots}-task-information.png` });
 });
 
+test('a day off in the project calendar moves the work after it', async ({ page }) => {
+  const grid = await openPlan(page);
+  const name = `Pour ${Date.now().toString(36)}`;
+  await addTask(page, grid, name);
+  await cell(row(grid, name), DURATION).click();
+  await page.keyboard.type('3d');
+  await page.keyboard.press('Enter');
+  await cell(row(grid, name), START).click();
+  await page.keyboard.press('Enter');
+  const start = grid.getByRole('textbox', { name: `Start of ${name}` });
+  await start.fill('2027-03-01');
+  await start.press('Enter');
+  await expect(cell(row(grid, name), FINISH)).toHaveText('Mar 3, 2027');
+
+  await page.getByRole('button', { name: 'Calendars' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Working calendars' });
+  await dialog.getByRole('button', { name: 'Add an exception' }).click();
+  await dialog.getByRole('textbox', { name: 'Exception name' }).last().fill('Site closed');
+  await dialog.getByLabel('From').last().fill('2027-03-02');
+  await dialog.getByLabel('To').last().fill('2027-03-02');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cell(row(grid, name), FINISH)).toHaveText('Mar 4, 2027');
+});
+
 test('set a baseline and export the plan', async ({ page }) => {
   await openPlan(page);
   await page.getByRole('button', { name: 'Set baseline' }).click();

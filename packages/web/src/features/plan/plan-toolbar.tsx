@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import type { PlanT } from '@pharos/api';
 import { useEffect, useState } from 'react';
+import { CalendarsDialog } from './calendars-dialog';
 import { ImportButton } from './import-button';
 import { parsePlanDate } from './plan-time';
 import { clampZoom, zoomPresets } from './time-scale';
@@ -40,6 +41,7 @@ export function PlanToolbar(props: {
   const [status, setStatus] = useState(plan.statusDate?.slice(0, 10) ?? '');
   useEffect(() => setStatus(plan.statusDate?.slice(0, 10) ?? ''), [plan.statusDate]);
   const saved = new Set(plan.baselinesSet.map((b) => b.number));
+  const [calendars, setCalendars] = useState(false);
   return (
     <Group gap="sm" mb="sm" wrap="wrap" role="toolbar" aria-label="Plan">
       <ImportButton projectId={props.projectId} disabled={!props.editable} />
@@ -67,6 +69,17 @@ export function PlanToolbar(props: {
           ))}
         </Menu.Dropdown>
       </Menu>
+      <Button size="sm" variant="default" onClick={() => setCalendars(true)}>
+        Calendars
+      </Button>
+      {calendars && (
+        <CalendarsDialog
+          projectId={props.projectId}
+          plan={plan}
+          editable={props.editable}
+          onClose={() => setCalendars(false)}
+        />
+      )}
       <TextInput
         size="sm"
         type="date"
