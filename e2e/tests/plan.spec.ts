@@ -219,6 +219,7 @@ test('a day off in the project calendar moves the work after it', async ({ page 
   await dialog.getByRole('textbox', { name: 'Exception name' }).last().fill('Site closed');
   await dialog.getByLabel('From').last().fill('2027-03-02');
   await dialog.getByLabel('To').last().fill('2027-03-02');
+  await page.screenshot({ path: `${shots}-calendars.png` });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(cell(row(grid, name), FINISH)).toHaveText('Mar 4, 2027');

@@ -174,9 +174,10 @@ export function CalendarsDialog(props: {
   const nextUid = Math.max(0, ...plan.calendars.map((c) => c.uid)) + 1;
 
   return (
-    <Modal opened onClose={props.onClose} title="Working calendars" size="xl">
+    <Modal opened onClose={props.onClose} title="Working calendars" size={1040}>
       <Group align="flex-end" mb="sm">
         <Select
+          w={280}
           label="Calendar"
           data={[
             ...plan.calendars.map((c) => ({
@@ -286,6 +287,7 @@ export function CalendarsDialog(props: {
                 <Table.Td>
                   <TextInput
                     aria-label="Exception name"
+                    miw={150}
                     value={e.name}
                     onChange={(x) => setEx(e.key, { name: x.currentTarget.value })}
                     readOnly={readOnly}
@@ -364,6 +366,7 @@ export function CalendarsDialog(props: {
                 <Table.Td>
                   <TextInput
                     aria-label="Exception hours"
+                    miw={180}
                     value={e.hoursText}
                     disabled={!e.working}
                     onChange={(x) => setEx(e.key, { hoursText: x.currentTarget.value })}
