@@ -73,9 +73,11 @@ export function registerMspdi(program: Command) {
     .addHelpText(
       'after',
       `
-The output keeps everything in the file and replaces Start, Finish, EarlyStart, EarlyFinish,
-LateStart, LateFinish, TotalSlack, FreeSlack and Critical with what Pharos computes — open both
-in MS Project (or diff them) to compare the engines.`,
+The output is the plan as Pharos reads it (tasks, WBS, links, constraints, calendars, baselines,
+progress, resources, assignments) with Start, Finish, EarlyStart, EarlyFinish, LateStart,
+LateFinish, TotalSlack, FreeSlack and Critical as Pharos computes them — open both in MS Project
+(or diff them) to compare the engines. What Pharos does not read (custom fields, views,
+timephased data) is not written; the notes printed say what was left out.`,
     )
     .action(async (input: string, opts: { out: string }) => {
       const began = performance.now();
