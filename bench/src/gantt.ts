@@ -90,9 +90,14 @@ function scrollFrames(page: Page, seconds: number, dx: number, dy: number): Prom
   );
 }
 
-/** Types a new duration into the first work task and waits for the repaint after the server's PlanChange. */
+/**
+ * Types a new duration into the first work task and waits until the server's PlanChange is painted
+ * too. Reads the time from the keystroke's edit to the first repaint showing the moved successors
+ * (the browser reschedules the plan itself), the part of it the local reschedule took, the server
+ * round trip, and the time to the repaint after the server's answer.
+ */
 async function editOnce(page: Page, text: string) {
-  const before = await page.evaluate(() => performance.getEntriesByName('gantt:edit→repaint').length);
+  const before = await page.evaluate(() => performance.getEntriesByName('gantt:edit→change-painted').length);
   await page.evaluate(() => {
     const el = document.querySelector<HTMLElement>('[data-gantt-scroller]')!;
     el.scrollTop = 0;
@@ -101,17 +106,35 @@ async function editOnce(page: Page, text: string) {
   await cell.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => performance.getEntriesByName('gantt:edit→repaint').length > n, before, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('gantt:edit→change-painted').length > n,
+    before,
+    { timeout: 30_000 },
+  );
   return page.evaluate(() => {
-    const m = performance.getEntriesByName('gantt:edit→repaint').at(-1)!;
-    const after = performance.getEntriesByName('gantt:change→repaint').at(-1)!;
+    const last = (name: string) => performance.getEntriesByName(name).at(-1)!;
+    const edit = last('gantt:edit').startTime;
+    const painted = last('gantt:edit→repaint');
+    const local = last('gantt:edit→local-schedule');
     const patch = performance
       .getEntriesByType('resource')
       .filter((e) => /\/plan\/tasks\/\d+$/.test(e.name))
       .at(-1) as PerformanceResourceTiming;
-    return { total: m.duration, request: patch.responseEnd - patch.startTime, apply: after.duration };
+    const agreement = (last('gantt:change-applied') as PerformanceMark).detail as {
+      moved: number;
+      differed: number;
+    };
+    const steps = (last('gantt:local-schedule') as PerformanceMark).detail as Record<string, number>;
+    return {
+      ...agreement,
+      steps,
+      // Each measure must belong to this edit (not an older one).
+      total: painted.startTime === edit ? painted.duration : Number.NaN,
+      local: local.startTime === edit ? local.duration : Number.NaN,
+      request: patch.responseEnd - patch.startTime,
+      confirmed: last('gantt:edit→change-painted').duration,
+      apply: last('gantt:change→repaint').duration,
+    };
   });
 }
 
@@ -147,13 +170,24 @@ export async function ganttBench(bench: Bench) {
     const fps = (f: number[]) => 1000 / median(f);
     const slow = (f: number[]) => f.filter((d) => d > 17.2).length / f.length;
 
-    const edits = [];
+    const prepared = await page.evaluate(() =>
+      performance.getEntriesByName('gantt:local-prepare').map((e) => Math.round(e.duration)),
+    );
+    console.log(
+      `  the plan scheduled in the browser while idle, before the first edit: ${prepared.join(', ') || 'never'} ms (passes, the first after the load)`,
+    );
+    const edits: Awaited<ReturnType<typeof editOnce>>[] = [];
     for (let i = 0; i < (bench.opts.quick ? 4 : 9); i++)
       edits.push(await editOnce(page, i % 2 ? '10d' : '12d'));
-    const total = median(edits.slice(1).map((e) => e.total));
-    const request = median(edits.slice(1).map((e) => e.request));
-    const client = median(edits.slice(1).map((e) => e.total - e.request));
-    const apply = median(edits.slice(1).map((e) => e.apply));
+    const after = (f: (e: (typeof edits)[number]) => number) => median(edits.slice(1).map(f));
+    const total = after((e) => e.total);
+    const local = after((e) => e.local);
+    const request = after((e) => e.request);
+    const confirmed = after((e) => e.confirmed);
+    const apply = after((e) => e.apply);
+    const moved = after((e) => e.moved);
+    const step = (k: string) => after((e) => e.steps[k] ?? Number.NaN).toFixed(1);
+    const differed = Math.max(...edits.map((e) => e.differed));
     console.log(
       `  ready ${ready.toFixed(0)} ms after the data (${readyResponse.toFixed(0)} ms after the response's last byte, JSON parse included)`,
     );
@@ -161,7 +195,13 @@ export async function ganttBench(bench: Bench) {
       `  scrolling: ${fps(frames).toFixed(1)} fps median, ${(slow(frames) * 100).toFixed(1)}% frames > 17.2 ms (${frames.length} frames); diagonal ${fps(diagonal).toFixed(1)} fps, ${(slow(diagonal) * 100).toFixed(1)}% slow`,
     );
     console.log(
-      `  edit → repainted chart: ${total.toFixed(0)} ms (request to the server ${request.toFixed(0)} ms, in the browser ${client.toFixed(0)} ms, of which applying the parsed PlanChange and repainting ${apply.toFixed(0)} ms)`,
+      `  edit → repainted chart with every successor moved: ${total.toFixed(0)} ms (rescheduled in the browser after ${local.toFixed(0)} ms: following the cached plan ${step('sync')} ms, the edit ${step('edit')} ms, scheduleDocument ${step('schedule')} ms, the tasks to show ${step('publish')} ms)`,
+    );
+    console.log(
+      `  server round trip ${request.toFixed(0)} ms; edit → repaint after the server's PlanChange ${confirmed.toFixed(0)} ms (applying it and repainting ${apply.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  the server's answer moved ${moved.toLocaleString('en')} tasks; the browser had ${differed} of them elsewhere (most in any edit)`,
     );
     bench.raw.gantt = { tasks: TASKS, loads, frames, diagonal, edits };
     const n = TASKS.toLocaleString('en');
@@ -181,10 +221,17 @@ export async function ganttBench(bench: Bench) {
     });
     bench.row('gantt', {
       figure: `An edit cascading through ${n} tasks: keystroke → repainted Gantt`,
-      db: 'PGlite',
-      measured: `p50 ${total.toFixed(0)} ms (server round trip ${request.toFixed(0)} ms; browser ${client.toFixed(0)} ms, ${apply.toFixed(0)} ms after parsing)`,
+      db: 'Chromium',
+      measured: `p50 ${total.toFixed(0)} ms (rescheduled in the browser after ${local.toFixed(0)} ms; ${differed} of ${moved.toLocaleString('en')} moved tasks differ from the server's)`,
       target: '≤ 150 ms',
       pass: total <= 150,
+    });
+    bench.row('gantt', {
+      figure: `The same edit: server round trip, and keystroke → repaint after the server's answer`,
+      db: 'PGlite',
+      measured: `p50 ${request.toFixed(0)} ms; ${confirmed.toFixed(0)} ms (${apply.toFixed(0)} ms applying the answer)`,
+      target: 'report',
+      pass: null,
     });
   } finally {
     await browser.close();

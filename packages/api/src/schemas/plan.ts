@@ -200,7 +200,19 @@ export const Plan = z
   .meta({ id: 'Plan' });
 
 // ---------- edits ----------
-export const PlanSettingsUpdate = PlanSettings.partial().extend({ version: Version });
+/**
+ * The fields of a shape with their defaults taken off, for updates: in zod 4 a `.partial()`
+ * field keeps its default, which would reset every field an update does not mention.
+ */
+function changes<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(shape)) out[k] = v instanceof z.ZodDefault ? v.unwrap() : v;
+  return z
+    .object(out as unknown as { [K in keyof S]: S[K] extends z.ZodDefault<infer T> ? T : S[K] })
+    .partial();
+}
+
+export const PlanSettingsUpdate = changes(PlanSettings.shape).extend({ version: Version });
 
 export const TaskCreate = z.object({
   ...taskInputs,
@@ -210,17 +222,16 @@ export const TaskCreate = z.object({
   /** Insert before this row (1-based); at the end when absent. */
   beforeRow: z.int().min(1).optional(),
 });
-export const TaskUpdate = z
-  .object(taskInputs)
-  .partial()
-  .extend({ version: Version.describe('The task version you loaded') });
+export const TaskUpdate = changes(taskInputs).extend({
+  version: Version.describe('The task version you loaded'),
+});
 export const TaskParams = z.object({ id: Id, uid: z.coerce.number().int().min(0) });
 export const LinkParams = z.object({
   id: Id,
   predecessorUid: z.coerce.number().int().min(0),
   successorUid: z.coerce.number().int().min(0),
 });
-export const LinkUpdate = PlanLink.omit({ predecessorUid: true, successorUid: true }).partial();
+export const LinkUpdate = changes(PlanLink.omit({ predecessorUid: true, successorUid: true }).shape);
 
 export const ProgressEntry = z.object({
   uid: z.int().min(0),

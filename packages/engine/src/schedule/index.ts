@@ -1,3 +1,5 @@
 export * from './baseline';
 export * from './cpm';
+export * from './document';
+export * from './document-schedule';
 export * from './plan';

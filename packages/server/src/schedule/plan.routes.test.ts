@@ -132,6 +132,32 @@ describe('plans', () => {
     expect((await api.get()).version).toBe(before.version);
   });
 
+  it('changes only the fields an edit names', async () => {
+    const p = await newProject();
+    const api = planApi(p.id);
+    await api.send('POST', '/tasks', { name: 'Pour', duration: 2 * DAY, durationUnit: 'w', notes: 'Slab A' });
+    await api.send('POST', '/tasks', { name: 'Cure' });
+    await api.send('POST', '/links', { predecessorUid: 1, successorUid: 2, type: 'SS', lag: DAY });
+    await api.send('PATCH', '/tasks/1', {
+      constraintType: 'SNET',
+      constraintDate: '2026-03-04T08:00',
+      version: 1,
+    });
+    await api.send('PATCH', '/tasks/1', { percentComplete: 10, version: 2 });
+    await api.send('PATCH', '/links/1/2', { lag: 2 * DAY });
+    await api.send('PATCH', '', { statusDate: '2026-03-04T17:00', version: (await api.get()).version });
+    const plan = await api.get();
+    expect(plan.tasks[0]).toMatchObject({
+      constraintType: 'SNET',
+      constraintDate: '2026-03-04T08:00',
+      durationUnit: 'w',
+      notes: 'Slab A',
+      percentComplete: 10,
+    });
+    expect(plan.links[0]).toMatchObject({ type: 'SS', lag: 2 * DAY });
+    expect(plan).toMatchObject({ statusDate: '2026-03-04T17:00', calendarUid: 1, minutesPerDay: 480 });
+  });
+
   it('names the field of a bad edit', async () => {
     const p = await newProject();
     const api = planApi(p.id);

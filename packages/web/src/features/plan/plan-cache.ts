@@ -30,8 +30,16 @@ const linkKey = (l: Pick<PlanLinkT, 'predecessorUid' | 'successorUid'>) =>
 /**
  * The plan after an edit: the tasks the PlanChange names replace (or join) the cached ones, removed
  * tasks and their links go, and the links it names replace the cached ones between the same tasks.
+ * A task that only moved keeps its cached object when it is already where the server says (the
+ * browser scheduled the edit the same way), so agreeing answers change nothing on screen.
  */
-export function applyChange(plan: PlanT, change: PlanChangeT, removedLinks: PlanLinkT[] = []): PlanT {
+export function applyChange(
+  plan: PlanT,
+  change: PlanChangeT,
+  removedLinks: PlanLinkT[] = [],
+  /** Counts the tasks the answer moved, and those of them not yet where it says. */
+  agreement: { moved: number; differed: number } = { moved: 0, differed: 0 },
+): PlanT {
   const changed = new Map(change.tasks.map((t) => [t.uid, t]));
   // Tasks that only moved: their new computed fields over the cached task.
   const m = change.moved;
@@ -39,6 +47,24 @@ export function applyChange(plan: PlanT, change: PlanChangeT, removedLinks: Plan
   for (const t of plan.tasks) {
     const i = at.get(t.uid);
     if (i === undefined || changed.has(t.uid)) continue;
+    agreement.moved++;
+    if (
+      t.row === m.row[i] &&
+      t.wbs === m.wbs[i] &&
+      t.summary === m.summary[i] &&
+      t.start === m.start[i] &&
+      t.finish === m.finish[i] &&
+      t.earlyStart === m.earlyStart[i] &&
+      t.earlyFinish === m.earlyFinish[i] &&
+      t.lateStart === m.lateStart[i] &&
+      t.lateFinish === m.lateFinish[i] &&
+      t.totalSlack === m.totalSlack[i] &&
+      t.freeSlack === m.freeSlack[i] &&
+      t.critical === m.critical[i] &&
+      t.remainingDuration === m.remainingDuration[i]
+    )
+      continue;
+    agreement.differed++;
     changed.set(t.uid, {
       ...t,
       row: m.row[i]!,
@@ -81,9 +107,4 @@ export function applyChange(plan: PlanT, change: PlanChangeT, removedLinks: Plan
   });
   for (const l of fresh.values()) links.push(l);
   return { ...plan, version: change.version, finish: change.finish, tasks, links };
-}
-
-/** The plan with some task fields changed at once (the optimistic picture of an edit). */
-export function patchTasks(plan: PlanT, uid: number, patch: Partial<PlanT['tasks'][number]>): PlanT {
-  return { ...plan, tasks: plan.tasks.map((t) => (t.uid === uid ? { ...t, ...patch } : t)) };
 }

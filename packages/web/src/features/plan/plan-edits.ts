@@ -1,7 +1,6 @@
-import { type PlanLinkT, type PlanT, type PlanTaskT, routes, type TaskUpdate } from '@pharos/api';
+import { type PlanLinkT, type PlanT, type PlanTaskT, routes, TaskUpdate } from '@pharos/api';
 import type { z } from 'zod';
 import { api } from '../../api/client';
-import { patchTasks } from './plan-cache';
 import type { PlanEdit } from './plan-editor';
 
 type TaskPatch = Omit<z.input<typeof TaskUpdate>, 'version'>;
@@ -12,17 +11,40 @@ const taskOf = (plan: PlanT, uid: number): PlanTaskT => {
   return t;
 };
 
-/** The edits the Gantt makes, each as a PlanEdit for the editor's queue. */
+const sameLink = (a: Pick<PlanLinkT, 'predecessorUid' | 'successorUid'>, p: number, s: number) =>
+  a.predecessorUid === p && a.successorUid === s;
+
+/**
+ * A task's entered fields changed as the server changes them: the body read by the same schema
+ * (its defaults included), a milestone without duration, progress or duration resetting the
+ * remaining duration.
+ */
+function applyTaskPatch(t: PlanTaskT, body: TaskPatch) {
+  const { version: _v, ...patch } = TaskUpdate.parse({ ...body, version: t.version });
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) (t as Record<string, unknown>)[k] = v;
+  if (patch.milestone === true && patch.duration === undefined) t.duration = 0;
+  if (patch.duration !== undefined && patch.duration > 0 && patch.milestone === undefined)
+    t.milestone = false;
+  if (patch.percentComplete !== undefined || patch.duration !== undefined) t.remainingDuration = null;
+}
+
+/** The rows a task spans in `plan`: itself and the deeper tasks after it. */
+function subtree(plan: PlanT, uid: number) {
+  const i = plan.tasks.findIndex((t) => t.uid === uid);
+  if (i < 0) return [0, 0] as const;
+  let j = i + 1;
+  while (j < plan.tasks.length && plan.tasks[j]!.outlineLevel > plan.tasks[i]!.outlineLevel) j++;
+  return [i, j] as const;
+}
+
+/**
+ * The edits the Gantt makes, each as a PlanEdit for the editor's queue: what it does to the plan
+ * (the editor reschedules it in the browser) and the call that makes it.
+ */
 export const planEdits = (projectId: string) => ({
-  updateTask: (
-    uid: number,
-    name: string,
-    body: TaskPatch,
-    show?: Partial<PlanTaskT>,
-    structural = false,
-  ): PlanEdit => ({
+  updateTask: (uid: number, name: string, body: TaskPatch, structural = false): PlanEdit => ({
     label: `Change ${name}`,
-    optimistic: show ? (p) => patchTasks(p, uid, show) : undefined,
+    apply: (p) => applyTaskPatch(taskOf(p, uid), body),
     send: (p) =>
       api.call(routes.plan.updateTask, {
         params: { id: projectId, uid },
@@ -42,7 +64,11 @@ export const planEdits = (projectId: string) => ({
   }),
   deleteTask: (uid: number, name: string): PlanEdit => ({
     label: `Delete ${name}`,
-    optimistic: (p) => ({ ...p, tasks: p.tasks.filter((t) => t.uid !== uid) }),
+    apply: (p) => {
+      const [i, j] = subtree(p, uid);
+      const gone = new Set(p.tasks.splice(i, j - i).map((t) => t.uid));
+      p.links = p.links.filter((l) => !gone.has(l.predecessorUid) && !gone.has(l.successorUid));
+    },
     send: (p) =>
       api.call(routes.plan.deleteTask, {
         params: { id: projectId, uid },
@@ -55,11 +81,17 @@ export const planEdits = (projectId: string) => ({
       Partial<Pick<PlanLinkT, 'lag' | 'lagUnit'>>,
   ): PlanEdit => ({
     label: 'Link tasks',
-    optimistic: (p) => ({ ...p, links: [...p.links, { lag: 0, lagUnit: 'd', ...link }] }),
+    apply: (p) => {
+      p.links.push({ lag: 0, lagUnit: 'd', ...link });
+    },
     send: () => api.call(routes.plan.createLink, { params: { id: projectId }, body: link }),
   }),
   updateLink: (link: PlanLinkT, change: Partial<Pick<PlanLinkT, 'type' | 'lag' | 'lagUnit'>>): PlanEdit => ({
     label: 'Change the link',
+    apply: (p) => {
+      const i = p.links.findIndex((l) => sameLink(l, link.predecessorUid, link.successorUid));
+      if (i >= 0) p.links[i] = { ...p.links[i]!, ...change };
+    },
     send: () =>
       api.call(routes.plan.updateLink, {
         params: { id: projectId, predecessorUid: link.predecessorUid, successorUid: link.successorUid },
@@ -68,6 +100,9 @@ export const planEdits = (projectId: string) => ({
   }),
   deleteLink: (link: PlanLinkT): PlanEdit => ({
     label: 'Remove link',
+    apply: (p) => {
+      p.links = p.links.filter((l) => !sameLink(l, link.predecessorUid, link.successorUid));
+    },
     send: () =>
       api.call(routes.plan.deleteLink, {
         params: { id: projectId, predecessorUid: link.predecessorUid, successorUid: link.successorUid },
@@ -81,7 +116,9 @@ export const planEdits = (projectId: string) => ({
   }),
   statusDate: (statusDate: string | null): PlanEdit => ({
     label: 'Set the status date',
-    optimistic: (p) => ({ ...p, statusDate }),
+    apply: (p) => {
+      p.statusDate = statusDate;
+    },
     send: (p) =>
       api.call(routes.plan.updateSettings, {
         params: { id: projectId },

@@ -11,7 +11,7 @@ import { PlanToolbar, type PlanViewOptions } from './plan-toolbar';
 /** The project's "Plan" tab: toolbar and Gantt chart. */
 export function PlanPanel({ project }: { project: Project }): ReactNode {
   const q = usePlan(project.id);
-  const editor = usePlanEditor(project.id);
+  const editor = usePlanEditor(project.id, q.data);
   const edits = useMemo(() => planEdits(project.id), [project.id]);
   const [options, setOptions] = useState<PlanViewOptions>({ pxPerDay: 10, critical: true, baseline: null });
   const editable = project.abilities.update && project.archivedAt === null;

@@ -1,4 +1,4 @@
-import type { PlanChangeT, PlanTaskT } from '@pharos/api';
+import type { PlanChangeT } from '@pharos/api';
 import { type DurationUnit, parseDuration, type TimeUnits } from './duration';
 import { type GanttModel, SUMMARY } from './gantt-model';
 import type { PlanEdit } from './plan-editor';
@@ -19,44 +19,25 @@ export function taskActions(
 ) {
   const units: TimeUnits = m.plan;
   const task = (i: number) => m.tasks[i]!;
-  const update = (
-    i: number,
-    body: Parameters<PlanEdits['updateTask']>[2],
-    show?: Partial<PlanTaskT>,
-    structural = false,
-  ) => {
+  const update = (i: number, body: Parameters<PlanEdits['updateTask']>[2], structural = false) => {
     const t = task(i);
-    void run(edits.updateTask(t.uid, t.name, body, show, structural));
+    void run(edits.updateTask(t.uid, t.name, body, structural));
     return null;
   };
-  /** Start no earlier than `start` (minutes), keeping the bar's length on screen until the server answers. */
+  /** Start no earlier than `start` (minutes); the browser reschedules the plan with it at once. */
   const startAt = (i: number, start: number) => {
     const at = fromMinutes(start);
-    const shift = start - m.start[i]!;
-    return update(
-      i,
-      { constraintType: 'SNET', constraintDate: at },
-      {
-        start: at,
-        finish: fromMinutes(m.finish[i]! + (Number.isNaN(shift) ? 0 : shift)),
-        constraintType: 'SNET',
-        constraintDate: at,
-      },
-    );
+    return update(i, { constraintType: 'SNET', constraintDate: at });
   };
   return {
     rename: (i: number, name: string) =>
-      name.trim() ? update(i, { name: name.trim() }, { name: name.trim() }) : 'A task needs a name.',
+      name.trim() ? update(i, { name: name.trim() }) : 'A task needs a name.',
     setDuration: (i: number, text: string) => {
       const t = task(i);
       if (t.summary) return 'A summary task lasts as long as its subtasks.';
       const d = parseDuration(text, units, t.durationUnit);
       if (!d) return 'Type a duration such as 3d, 2w, 4h, 1mo or 2ed.';
-      return update(
-        i,
-        { duration: d.minutes, durationUnit: d.unit },
-        { duration: d.minutes, durationUnit: d.unit },
-      );
+      return update(i, { duration: d.minutes, durationUnit: d.unit });
     },
     setStart: (i: number, text: string) => {
       const at = parsePlanDate(text, m.dayStart);
@@ -67,14 +48,14 @@ export function taskActions(
     setPercent: (i: number, text: string) => {
       const v = Number(text.replace('%', '').trim());
       if (!Number.isFinite(v) || v < 0 || v > 100) return 'Type a percentage from 0 to 100.';
-      return update(i, { percentComplete: v }, { percentComplete: v });
+      return update(i, { percentComplete: v });
     },
     indent: (i: number, delta: 1 | -1) => {
       const t = task(i);
       const level = t.outlineLevel + delta;
       const prev = i > 0 ? task(i - 1).outlineLevel : 0;
       if (level < 1 || level > prev + 1) return null;
-      return update(i, { outlineLevel: level }, { outlineLevel: level }, true);
+      return update(i, { outlineLevel: level }, true);
     },
     /** Adds "New task" above row `i` (at the end for null); resolves to the new task's UID. */
     insertBefore: async (i: number | null): Promise<number | null> => {
@@ -126,14 +107,7 @@ export function taskActions(
       const days = workingDaysBetween(m, m.start[i]!, finish);
       const unit = workingUnits.has(t.durationUnit) ? t.durationUnit : 'd';
       const minutes = Math.max(1, days) * units.minutesPerDay;
-      return update(
-        i,
-        { duration: minutes, durationUnit: unit === 'm' || unit === 'h' ? unit : 'd' },
-        {
-          duration: minutes,
-          finish: fromMinutes(finish),
-        },
-      );
+      return update(i, { duration: minutes, durationUnit: unit === 'm' || unit === 'h' ? unit : 'd' });
     },
   };
 }

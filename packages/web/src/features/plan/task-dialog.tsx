@@ -150,7 +150,7 @@ export function TaskDialog(props: {
       actualStart: fromInput(f.actualStart),
       actualFinish: fromInput(f.actualFinish),
     };
-    const steps: PlanEdit[] = [edits.updateTask(task.uid, task.name, body, undefined, true)];
+    const steps: PlanEdit[] = [edits.updateTask(task.uid, task.name, body, true)];
     for (const l of parsed) {
       const { lag, lagUnit } = l.parsed!;
       if (!l.was)
