@@ -280,6 +280,7 @@ export const PlanChange = z
     tasks: z.array(PlanTask),
     /** Tasks whose dates (or row, WBS, slack) alone moved. */
     moved: MovedTasks,
+    /** All the plan's links when the edit changed any; empty when it changed none. */
     links: z.array(PlanLink),
     /** Task UIDs removed by the edit. */
     removed: z.array(z.int()),

@@ -210,7 +210,8 @@ export async function editPlan(
       finish: after.finish,
       tasks: changes.whole,
       moved: columns(changes.moved),
-      links: after.links,
+      // The links only when the edit changed them (a plan's links can be tens of thousands).
+      links: sameLinks(before.links, after.links) ? [] : after.links,
       removed: changes.gone,
       scheduleMs: ms,
     };
@@ -219,6 +220,19 @@ export async function editPlan(
   if (saved) livePlans(ctx.reads).put(projectId, saved);
   return change;
 }
+
+const sameLinks = (a: PlanLinkT[], b: PlanLinkT[]) =>
+  a.length === b.length &&
+  a.every((l, i) => {
+    const m = b[i]!;
+    return (
+      l.predecessorUid === m.predecessorUid &&
+      l.successorUid === m.successorUid &&
+      l.type === m.type &&
+      l.lag === m.lag &&
+      l.lagUnit === m.lagUnit
+    );
+  });
 
 /** Moved tasks, column by column (see MovedTasks). */
 function columns(tasks: PlanTaskT[]): MovedTasksT {
