@@ -19,7 +19,7 @@ const Env = z.object({
     .number()
     .int()
     .positive()
-    .default(512 * 1_048_576),
+    .default(2048 * 1_048_576),
   PHAROS_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PHAROS_TRUST_PROXY: bool.default(false),
   PHAROS_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),

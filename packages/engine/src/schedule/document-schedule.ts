@@ -234,10 +234,10 @@ export class ScheduleMemo {
       t.lateStart = tLs;
       t.lateFinish = tLf;
       t.summary = summary[i] === 1;
-      t.totalSlack = totalSlack[i]!;
-      t.freeSlack = freeSlack[i]!;
+      t.totalSlack = Math.round(totalSlack[i]!); // whole minutes, like every plan time
+      t.freeSlack = Math.round(freeSlack[i]!);
       t.critical = critical[i] === 1;
-      const left = remaining[i]!;
+      const left = Math.round(remaining[i]!);
       t.remainingDuration = left;
       // What the next schedule reads is what was just written.
       const src = tasks[i];

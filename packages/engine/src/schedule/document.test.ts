@@ -132,6 +132,9 @@ describe('scheduleDocument', () => {
 
   it('reads and writes plan instants', () => {
     expect(planInstant(planMinute('2025-03-03T08:05'))).toBe('2025-03-03T08:05');
+    // A computed instant with a floating-point remainder is still a whole minute.
+    expect(planInstant(planMinute('2025-03-24T09:18') + 0.899999998509884)).toBe('2025-03-24T09:19');
+    expect(planInstant(planMinute('2025-03-24T09:18') - 1e-9)).toBe('2025-03-24T09:18');
     const tasks = [task(1, 2, DAY), task(2, 3, DAY), task(3, 1, DAY)];
     numberTasks(tasks);
     expect(tasks.map((t) => [t.outlineLevel, t.wbs])).toEqual([

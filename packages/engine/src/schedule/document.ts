@@ -114,7 +114,9 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const clockText = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
 
 /** A plan Minute as the API writes it: `YYYY-MM-DDTHH:mm`. */
-export function planInstant(t: Minute): string {
+export function planInstant(minute: Minute): string {
+  // Plan time is whole minutes; a computed instant may carry a floating-point remainder.
+  const t = Math.round(minute);
   const d = Math.floor(t / 1440);
   const m = t - d * 1440;
   if (Number.isNaN(dayBase)) {

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { MAX_MSPDI_BYTES, MAX_MSPDI_DEPTH, MAX_MSPDI_TEXT, MspdiError } from './errors';
 import { XmlTokenizer } from './tokenizer';
@@ -11,12 +12,12 @@ export interface XmlNode {
 
 /** The records of an MSPDI file, delivered one at a time so a huge file is never held as a tree. */
 export type RecordKind = 'Calendar' | 'Task' | 'Resource' | 'Assignment';
-const RECORDS: Record<string, RecordKind> = {
-  Calendars: 'Calendar',
-  Tasks: 'Task',
-  Resources: 'Resource',
-  Assignments: 'Assignment',
-};
+const RECORDS = new Map<string, RecordKind>([
+  ['Calendars', 'Calendar'],
+  ['Tasks', 'Task'],
+  ['Resources', 'Resource'],
+  ['Assignments', 'Assignment'],
+]);
 
 /** Elements that may repeat inside a record (always read as arrays). */
 const REPEATED = new Set(['WeekDay', 'WorkingTime', 'Exception', 'WorkWeek', 'PredecessorLink', 'Baseline']);
@@ -30,8 +31,25 @@ const SKIPPED = new Set([
 ]);
 
 export interface ScanSink {
-  /** A record, complete; `path` names it for messages, e.g. `Tasks/Task[12]`. */
+  /**
+   * A record, complete; `path` names it for messages, e.g. `Tasks/Task[12]`. Its node holds only
+   * the children `fields` lists (if it lists the record's or a repeated child's name).
+   */
   record(kind: RecordKind, node: XmlNode, path: string): void;
+  /**
+   * The children read, by the name of the element they are in (`Task`, `PredecessorLink` …);
+   * the others are checked (well-formed, not twice) but not kept. An element not listed keeps all.
+   */
+  readonly fields?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** An open element of the current record. */
+interface Open {
+  name: string;
+  /** Its node, once it has a child element (a leaf has none). */
+  node: XmlNode | undefined;
+  /** What it keeps of its children (undefined: all; for a leaf, looked up at its first child). */
+  keeps: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -44,11 +62,7 @@ export class MspdiScanner {
   /** Text fields directly under `<Project>` (StartDate, CalendarUID …). */
   readonly project: Record<string, string> = {};
   readonly warnings: string[] = [];
-  private readonly parser = new XmlTokenizer({
-    open: (name, attributes) => this.open(name, attributes),
-    close: (name) => this.close(name),
-    text: (t) => this.addText(t),
-  });
+  private readonly parser: XmlTokenizer;
   private depth = 0;
   private rootSeen = false;
   /** Depth at which a skipped subtree began (0: not skipping). */
@@ -58,15 +72,43 @@ export class MspdiScanner {
   private field: string | undefined;
   private counts: Record<string, number> = {};
   private recordPath = '';
-  /** The open elements of the current record, outermost first, with their names. */
-  private stack: { name: string; node: XmlNode | undefined }[] = [];
-  private text = '';
+  /**
+   * The open elements of the current record, outermost first: the first `held` of `stack`, whose
+   * entries are reused (no object made per element).
+   */
+  private readonly stack: Open[] = [];
+  private held = 0;
   private chars = 0;
+  /**
+   * "Twice in one element", without keeping what is not read: per depth, for each name number,
+   * the element (numbered in `serial`) it was last met in.
+   */
+  private readonly seenIn: Int32Array[] = [];
+  private readonly serialAt = new Int32Array(MAX_MSPDI_DEPTH + 2);
+  private serial = 0;
+  private readonly fields: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(
     private readonly sink: ScanSink,
     private readonly maxBytes = MAX_MSPDI_BYTES,
-  ) {}
+  ) {
+    this.fields = sink.fields ?? new Map();
+    this.parser = new XmlTokenizer(
+      {
+        open: (name, attributes, id) => this.open(name, attributes, id),
+        close: (name, text) => this.close(name, text),
+        tooMuchText: (name) => {
+          // The element is the innermost of the record's open ones, or one not kept.
+          const kept = !this.skipFrom && this.depth >= 3 && this.depth === 2 + this.held;
+          throw new MspdiError(
+            'An element holds more than 1 MiB of text',
+            this.where(kept ? undefined : name),
+          );
+        },
+      },
+      MAX_MSPDI_TEXT,
+    );
+  }
 
   /** Feeds more of the document (any split, even mid-tag). */
   write(chunk: string) {
@@ -80,49 +122,86 @@ export class MspdiScanner {
     if (!this.rootSeen) throw new MspdiError('The file is empty: no <Project> element');
   }
 
-  private open(name: string, attributes: Record<string, string>) {
+  /** An element opens; returns whether its text is wanted. */
+  private open(name: string, attributes: Record<string, string>, id: number): boolean {
     const depth = ++this.depth;
     if (depth > MAX_MSPDI_DEPTH)
       throw new MspdiError(
         `Elements nest more than ${MAX_MSPDI_DEPTH} deep; MSPDI does not`,
         this.where(name),
       );
-    this.text = '';
-    if (this.skipFrom) return;
-    if (depth === 1) return this.root(name, attributes);
-    if (depth === 2) {
-      // A collection of records, or a project field (or a part Pharos does not read: Views …).
-      this.kind = RECORDS[name];
-      this.field = this.kind ? undefined : name;
-      return;
-    }
-    if (depth === 3 && this.field) {
-      this.field = undefined;
-      return this.skip(depth);
-    }
+    if (this.skipFrom) return false;
+    if (depth >= 4) return this.inRecord(name, depth, id);
     if (depth === 3) {
+      if (this.field) {
+        this.field = undefined;
+        return this.skip(depth);
+      }
       if (!this.kind || name !== this.kind) return this.skip(depth);
       const n = (this.counts[name] ?? 0) + 1;
       this.counts[name] = n;
       this.recordPath = `${name}s/${name}[${n}]`;
-      this.stack = [{ name, node: {} }];
-      return;
+      this.held = 0;
+      this.push(name, {}, this.fields.get(name));
+      this.serialAt[depth] = ++this.serial;
+      return false;
     }
+    if (depth === 2) {
+      // A collection of records, or a project field (or a part Pharos does not read: Views …).
+      this.kind = RECORDS.get(name);
+      this.field = this.kind ? undefined : name;
+      return this.field !== undefined;
+    }
+    this.root(name, attributes);
+    return false;
+  }
+
+  /** An element inside a record. */
+  private inRecord(name: string, depth: number, id: number): boolean {
     if (SKIPPED.has(name) || (name === 'Baseline' && this.kind !== 'Task')) return this.skip(depth);
-    const parent = this.nodeOf(this.stack.length - 1);
+    const parent = this.stack[this.held - 1]!;
+    if (parent.node === undefined) parent.keeps = this.fields.get(parent.name);
     if (REPEATED.has(name)) {
+      const into = this.nodeOf(this.held - 1);
       const node: XmlNode = {};
-      const list = parent[name] ?? [];
+      const list = into[name] ?? [];
       if (!Array.isArray(list)) throw this.twice(name);
-      parent[name] = list;
+      into[name] = list;
       list.push(node);
-      this.stack.push({ name, node });
-    } else {
-      if (name in parent) throw this.twice(name);
-      // A leaf gets its text on closing; a node is made only if a child element opens.
-      parent[name] = '';
-      this.stack.push({ name, node: undefined });
+      this.push(name, node, this.fields.get(name));
+      this.serialAt[depth] = ++this.serial;
+      return false;
     }
+    if (id >= 0) {
+      let seen = this.seenIn[depth];
+      if (!seen) {
+        seen = new Int32Array(8192);
+        this.seenIn[depth] = seen;
+      }
+      if (seen[id] === this.serialAt[depth - 1]) throw this.twice(name);
+      seen[id] = this.serialAt[depth - 1]!;
+    } else if (name in this.nodeOf(this.held - 1)) throw this.twice(name);
+    if (parent.keeps !== undefined && !parent.keeps.has(name)) {
+      // Not read: skipped, with what it holds. A name past the numbered ones is still kept
+      // (empty) so that it is found if it comes twice.
+      if (id < 0) this.nodeOf(this.held - 1)[name] = '';
+      return this.skip(depth);
+    }
+    // A leaf gets its text on closing; a node is made only if a child element opens.
+    if (id < 0) this.nodeOf(this.held - 1)[name] = '';
+    this.push(name, undefined, undefined);
+    this.serialAt[depth] = ++this.serial;
+    return true;
+  }
+
+  private push(name: string, node: XmlNode | undefined, keeps: ReadonlySet<string> | undefined) {
+    const el = this.stack[this.held];
+    if (el) {
+      el.name = name;
+      el.node = node;
+      el.keeps = keeps;
+    } else this.stack.push({ name, node, keeps });
+    this.held++;
   }
 
   /** The node of an open element, made (and put in its parent) when its first child opens. */
@@ -134,31 +213,29 @@ export class MspdiScanner {
     return el.node;
   }
 
-  private close(name: string) {
+  private close(name: string, text: string) {
     const depth = this.depth--;
     if (this.skipFrom) {
       if (depth === this.skipFrom) this.skipFrom = 0;
       return;
     }
-    if (depth === 2) {
-      if (this.field) this.project[name] = this.text;
-      this.field = undefined;
-      this.kind = undefined;
+    if (depth >= 4) {
+      const el = this.stack[--this.held]!;
+      // A leaf element becomes its text; an element with children stays a node.
+      if (!el.node) this.nodeOf(this.held - 1)[name] = text;
       return;
     }
-    if (depth < 3) return;
-    const el = this.stack.pop()!;
-    // A leaf element becomes its text; an element with children stays a node.
-    if (!el.node) this.stack.at(-1)!.node![name] = this.text;
-    this.text = '';
-    if (depth === 3) this.sink.record(this.kind!, el.node ?? {}, this.recordPath);
-  }
-
-  private addText(t: string) {
-    if (this.skipFrom) return;
-    this.text += t;
-    if (this.text.length > MAX_MSPDI_TEXT)
-      throw new MspdiError('An element holds more than 1 MiB of text', this.where(this.stack.at(-1)?.name));
+    if (depth === 3) {
+      const el = this.stack[--this.held]!;
+      this.sink.record(this.kind!, el.node!, this.recordPath);
+      this.recordPath = '';
+      return;
+    }
+    if (depth === 2) {
+      if (this.field) this.project[name] = text;
+      this.field = undefined;
+      this.kind = undefined;
+    }
   }
 
   private root(name: string, attributes: Record<string, string>) {
@@ -172,12 +249,13 @@ export class MspdiScanner {
     this.rootSeen = true;
   }
 
-  private skip(depth: number) {
+  private skip(depth: number): false {
     this.skipFrom = depth;
+    return false;
   }
 
   private where(name?: string) {
-    const inner = this.stack.slice(1).map((s) => s.name);
+    const inner = this.stack.slice(1, this.held).map((s) => s.name);
     return [this.recordPath || undefined, ...inner, name].filter(Boolean).join('/');
   }
 
@@ -201,28 +279,83 @@ export function* decodeChunks(
   chunk = 1 << 22,
 ): Generator<string> {
   if (bytes.length > maxBytes) throw tooLarge(maxBytes);
-  const decoder = textDecoder(bytes);
-  try {
-    for (let i = 0; i < bytes.length; i += chunk)
-      yield decoder.decode(bytes.subarray(i, i + chunk), { stream: i + chunk < bytes.length });
-  } catch (e) {
-    if (e instanceof TypeError) throw new MspdiError(`The file is not ${decoder.encoding} text`);
-    throw e;
+  const decoder = new ChunkDecoder(bytes);
+  for (let i = 0; i < bytes.length; i += chunk)
+    yield decoder.decode(bytes.subarray(i, i + chunk), i + chunk < bytes.length);
+}
+
+/**
+ * Decodes a file piece by piece, strictly. UTF-8 pieces that are plain ASCII (nearly all of an
+ * MSPDI file) are copied as they are, several times faster than a `TextDecoder`, which takes
+ * over from the first piece that is not. UTF-8 pieces are cut after their last ">" (the rest
+ * goes with the next piece; in UTF-8 that byte is never part of another character), so that a
+ * piece ends where a tag does and the tokenizer need not join the pieces' ends.
+ */
+export class ChunkDecoder {
+  private decoder: TextDecoder | undefined;
+  /** UTF-8 read so far as ASCII (no `TextDecoder` state pending). */
+  private ascii: boolean;
+  private readonly utf8: boolean;
+  private bomSkipped = false;
+  /** The bytes after the last ">" of the piece before. */
+  private carry: Uint8Array | undefined;
+
+  constructor(head: Uint8Array) {
+    const label = encodingOf(head);
+    this.utf8 = this.ascii = label === 'utf-8' || label === 'utf8';
+    if (!this.ascii) this.decoder = strictDecoder(label, false);
+  }
+
+  /** The text of the next piece; `more` is false for the last one. */
+  decode(bytes: Uint8Array, more: boolean): string {
+    if (this.utf8) {
+      if (this.carry) {
+        const joined = new Uint8Array(this.carry.length + bytes.length);
+        joined.set(this.carry);
+        joined.set(bytes, this.carry.length);
+        bytes = joined;
+        this.carry = undefined;
+      }
+      const gt = more ? bytes.lastIndexOf(62) : -1;
+      if (gt >= 0 && gt < bytes.length - 1) {
+        this.carry = bytes.slice(gt + 1);
+        bytes = bytes.subarray(0, gt + 1);
+      }
+    }
+    if (this.ascii) {
+      let from = 0;
+      if (!this.bomSkipped) {
+        this.bomSkipped = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
+      }
+      const piece = from ? bytes.subarray(from) : bytes;
+      if (isAscii(piece)) return Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1');
+      this.ascii = false;
+      // Nothing is pending from the pieces before; a byte-order mark, if any, is gone already.
+      this.decoder = strictDecoder('utf-8', true);
+      bytes = piece;
+    }
+    try {
+      return this.decoder!.decode(bytes, { stream: more });
+    } catch (e) {
+      if (e instanceof TypeError) throw new MspdiError(`The file is not ${this.decoder!.encoding} text`);
+      throw e;
+    }
   }
 }
 
-export function textDecoder(head: Uint8Array): TextDecoder {
-  let label = 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) label = 'utf-16le';
-  else if (head[0] === 0xfe && head[1] === 0xff) label = 'utf-16be';
-  else {
-    const decl = /^(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
-      new TextDecoder('latin1').decode(head.subarray(0, 200)),
-    );
-    if (decl) label = decl[1]!.toLowerCase();
-  }
+function encodingOf(head: Uint8Array): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const decl = /^(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    new TextDecoder('latin1').decode(head.subarray(0, 200)),
+  );
+  return decl ? decl[1]!.toLowerCase() : 'utf-8';
+}
+
+function strictDecoder(label: string, ignoreBOM: boolean): TextDecoder {
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: false });
+    return new TextDecoder(label, { fatal: true, ignoreBOM });
   } catch {
     throw new MspdiError(`The file's encoding ${label} is not one Pharos reads`);
   }

@@ -1,10 +1,17 @@
-import type { TextDecoder } from 'node:util';
 import type { PlanCalendarT, PlanLinkT, PlanTaskT } from '@pharos/api';
 import { constraintTypes, type durationUnits, type lagUnits } from '@pharos/api';
 import type { PlanDocument } from '../document';
 import { MAX_MSPDI_BYTES, MspdiError } from './errors';
 import { Fields } from './fields';
-import { decodeChunks, MspdiScanner, type RecordKind, textDecoder, tooLarge, type XmlNode } from './scan';
+import {
+  ChunkDecoder,
+  decodeChunks,
+  MspdiScanner,
+  type RecordKind,
+  type ScanSink,
+  tooLarge,
+  type XmlNode,
+} from './scan';
 import { calendarOf, standardCalendar } from './to-calendar';
 
 type Resource = PlanDocument['resources'][number];
@@ -42,48 +49,113 @@ export interface MspdiImport {
   warnings: string[];
 }
 
-interface PendingLink extends PlanLinkT {
-  path: string;
-}
+/**
+ * The fields read of each kind of record (and of a task's links and baselines): the scanner keeps
+ * only these, so the 50-odd other fields of a task cost no memory. `Fields` refuses to read a
+ * field not listed here, so the list cannot fall behind the reading code unnoticed.
+ */
+const FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    Task: [
+      'UID',
+      'IsNull',
+      'DurationFormat',
+      'OutlineLevel',
+      'Name',
+      'Notes',
+      'Manual',
+      'Start',
+      'WBS',
+      'Summary',
+      'Milestone',
+      'Duration',
+      'ConstraintType',
+      'ConstraintDate',
+      'Deadline',
+      'CalendarUID',
+      'PercentComplete',
+      'ActualStart',
+      'ActualFinish',
+      'ManualStart',
+      'Finish',
+      'EarlyStart',
+      'EarlyFinish',
+      'LateStart',
+      'LateFinish',
+      'TotalSlack',
+      'FreeSlack',
+      'Critical',
+      'RemainingDuration',
+      'Baseline',
+      'PredecessorLink',
+    ],
+    PredecessorLink: ['PredecessorUID', 'CrossProject', 'LagFormat', 'LinkLag', 'Type'],
+    Baseline: ['Number', 'Start', 'Finish', 'Duration', 'Work', 'Cost'],
+    Resource: [
+      'UID',
+      'Name',
+      'IsNull',
+      'IsCostResource',
+      'Type',
+      'Initials',
+      'Group',
+      'MaxUnits',
+      'StandardRate',
+      'CalendarUID',
+    ],
+    Assignment: ['UID', 'TaskUID', 'ResourceUID', 'Units', 'Work', 'ActualWork', 'Start', 'Finish'],
+  }).map(([k, v]) => [k, new Set(v)]),
+);
 
 /** Builds a plan document from MSPDI records as they stream in. */
-class DocumentBuilder {
+class DocumentBuilder implements ScanSink {
+  readonly fields = FIELDS;
   readonly warnings: string[] = [];
   readonly calendars: PlanCalendarT[] = [];
   readonly tasks: PlanTaskT[] = [];
-  readonly links: PendingLink[] = [];
+  /** Links as read, with where each was (its task's record number, its own position there). */
+  readonly links: PlanLinkT[] = [];
+  private readonly linkTask: number[] = [];
+  private readonly linkIndex: number[] = [];
   readonly resources: Resource[] = [];
   readonly assignments: Assignment[] = [];
-  private readonly taskUids = new Map<number, string>();
+  /** UIDs met, with the record number (from 1) that had each. */
+  private readonly taskUids = new Map<number, number>();
   private readonly skippedTasks = new Set<number>();
-  private readonly resourceUids = new Map<number, string>();
-  private readonly assignmentUids = new Map<number, string>();
-  private readonly calendarUids = new Map<number, string>();
+  private readonly resourceUids = new Map<number, number>();
+  private readonly assignmentUids = new Map<number, number>();
+  private readonly calendarUids = new Map<number, number>();
+  /** Records read, by kind. */
+  private readonly counts = { Calendar: 0, Task: 0, Resource: 0, Assignment: 0 };
   private nullTasks = 0;
   /** The project's default duration unit, once the project fields are known. */
   defaultUnit: DurationUnit = 'd';
 
   record(kind: RecordKind, node: XmlNode, path: string) {
-    const f = new Fields(node, path);
-    if (kind === 'Task') this.task(f);
+    const f = new Fields(node, path, FIELDS, kind);
+    const n = ++this.counts[kind];
+    if (kind === 'Task') this.task(f, n);
     else if (kind === 'Calendar') {
       const c = calendarOf(f, this.warnings);
-      this.unique(this.calendarUids, c.uid, f);
+      this.unique(this.calendarUids, c.uid, f, kind, n);
       this.calendars.push(c);
-    } else if (kind === 'Resource') this.resource(f);
-    else this.assignment(f);
+    } else if (kind === 'Resource') this.resource(f, n);
+    else this.assignment(f, n);
   }
 
-  private unique(seen: Map<number, string>, uid: number, f: Fields) {
+  private unique(seen: Map<number, number>, uid: number, f: Fields, kind: RecordKind, n: number) {
     const first = seen.get(uid);
     if (first !== undefined)
-      throw new MspdiError(`${f.at('UID')} repeats UID ${uid}, already used by ${first}`, f.at('UID'));
-    seen.set(uid, f.path);
+      throw new MspdiError(
+        `${f.at('UID')} repeats UID ${uid}, already used by ${kind}s/${kind}[${first}]`,
+        f.at('UID'),
+      );
+    seen.set(uid, n);
   }
 
-  private task(f: Fields) {
-    const uid = f.required('UID', (n) => f.int(n, 0));
-    this.unique(this.taskUids, uid, f);
+  private task(f: Fields, n: number) {
+    const uid = f.required('UID', (k) => f.int(k, 0));
+    this.unique(this.taskUids, uid, f, 'Task', n);
     if (uid === 0) {
       this.skippedTasks.add(uid);
       this.warnings.push('The project summary task (UID 0) is not kept: Pharos rolls the project up itself');
@@ -103,19 +175,17 @@ class DocumentBuilder {
     if (notes.length > 50_000) this.warnings.push(`${f.path}: the notes were cut to 50,000 characters`);
     const manual = f.bool('Manual') ?? false;
     const start = f.instant('Start') ?? null;
-    const slack = (k: string) => {
-      const v = f.num(k);
-      return v === undefined ? null : v / 10;
-    };
+    const totalSlack = f.num('TotalSlack');
+    const freeSlack = f.num('FreeSlack');
     this.tasks.push({
       uid,
       row: this.tasks.length + 1,
       wbs: f.value('WBS') ?? '',
       summary: f.bool('Summary') ?? false,
       version: 1,
-      name: name.slice(0, 500),
+      name: name.length > 500 ? name.slice(0, 500) : name,
       outlineLevel: Math.max(1, level),
-      notes: notes.slice(0, 50_000),
+      notes: notes.length > 50_000 ? notes.slice(0, 50_000) : notes,
       milestone: f.bool('Milestone') ?? false,
       manual,
       duration: f.duration('Duration') ?? 0,
@@ -134,13 +204,14 @@ class DocumentBuilder {
       earlyFinish: f.instant('EarlyFinish') ?? null,
       lateStart: f.instant('LateStart') ?? null,
       lateFinish: f.instant('LateFinish') ?? null,
-      totalSlack: slack('TotalSlack'),
-      freeSlack: slack('FreeSlack'),
+      totalSlack: totalSlack === undefined ? null : totalSlack / 10,
+      freeSlack: freeSlack === undefined ? null : freeSlack / 10,
       critical: f.bool('Critical') ?? false,
       remainingDuration: f.duration('RemainingDuration') ?? null,
       baselines: this.baselines(f),
     });
-    for (const l of f.list('PredecessorLink')) this.link(l, uid);
+    const links = f.list('PredecessorLink');
+    for (let i = 0; i < links.length; i++) this.link(links[i]!, uid, n, i);
   }
 
   private calendarRef(uid: number | undefined) {
@@ -148,8 +219,10 @@ class DocumentBuilder {
   }
 
   private baselines(f: Fields): PlanTaskT['baselines'] {
+    const list = f.list('Baseline');
+    if (list.length === 0) return [];
     const out = new Map<number, PlanTaskT['baselines'][number]>();
-    for (const b of f.list('Baseline')) {
+    for (const b of list) {
       const number = b.required('Number', (n) => b.int(n, 0, 10));
       out.set(number, {
         number,
@@ -161,10 +234,11 @@ class DocumentBuilder {
         cost: b.num('Cost') ?? null,
       });
     }
-    return [...out.values()].sort((a, b) => a.number - b.number);
+    const all = [...out.values()];
+    return all.length > 1 ? all.sort((a, b) => a.number - b.number) : all;
   }
 
-  private link(l: Fields, successorUid: number) {
+  private link(l: Fields, successorUid: number, task: number, index: number) {
     const predecessorUid = l.required('PredecessorUID', (n) => l.int(n));
     if (l.bool('CrossProject')) {
       this.warnings.push(`${l.path}: a link to another project's task is not kept`);
@@ -179,13 +253,14 @@ class DocumentBuilder {
       type: LINK_TYPES[l.int('Type', 0, 3) ?? 1]!,
       lag: isPercent(lagUnit) ? raw : raw / 10,
       lagUnit,
-      path: l.path,
     });
+    this.linkTask.push(task);
+    this.linkIndex.push(index);
   }
 
-  private resource(f: Fields) {
-    const uid = f.required('UID', (n) => f.int(n));
-    this.unique(this.resourceUids, uid, f);
+  private resource(f: Fields, n: number) {
+    const uid = f.required('UID', (k) => f.int(k));
+    this.unique(this.resourceUids, uid, f, 'Resource', n);
     const name = f.text('Name') ?? '';
     // MS Project writes a blank resource with UID 0 in every file; it is no one.
     if ((uid === 0 && !name) || f.bool('IsNull')) return;
@@ -202,11 +277,11 @@ class DocumentBuilder {
     });
   }
 
-  private assignment(f: Fields) {
-    const uid = f.required('UID', (n) => f.int(n));
-    this.unique(this.assignmentUids, uid, f);
-    const taskUid = f.required('TaskUID', (n) => f.int(n));
-    const resourceUid = f.required('ResourceUID', (n) => f.int(n));
+  private assignment(f: Fields, n: number) {
+    const uid = f.required('UID', (k) => f.int(k));
+    this.unique(this.assignmentUids, uid, f, 'Assignment', n);
+    const taskUid = f.required('TaskUID', (k) => f.int(k));
+    const resourceUid = f.required('ResourceUID', (k) => f.int(k));
     // MS Project records a task without resources as an assignment to resource -65535.
     if (resourceUid < 0) return;
     this.assignments.push({
@@ -221,10 +296,14 @@ class DocumentBuilder {
     });
   }
 
+  /** A task kept in the plan (not the project summary task, not a blank row). */
+  private kept(uid: number) {
+    return this.taskUids.has(uid) && !this.skippedTasks.has(uid);
+  }
+
   /** Checks what refers to what, as MS Project does on opening: dangling references are dropped. */
   finish(): { links: PlanLinkT[]; resources: Resource[]; assignments: Assignment[] } {
     if (this.nullTasks) this.warnings.push(`${this.nullTasks} blank (null) task rows were left out`);
-    const kept = new Set(this.tasks.map((t) => t.uid));
     const calendars = new Set(this.calendars.map((c) => c.uid));
     for (const t of this.tasks)
       if (t.calendarUid !== null && !calendars.has(t.calendarUid)) {
@@ -243,35 +322,42 @@ class DocumentBuilder {
         c.baseUid = null;
         c.week = c.week.map((d) => d ?? []);
       }
-    const seen = new Set<string>();
     const links: PlanLinkT[] = [];
-    for (const { path, ...l } of this.links) {
-      const key = `${l.predecessorUid}>${l.successorUid}`;
+    // The links of one task come one after the other, and a task's UID is its own: a link
+    // twice is twice among its task's links.
+    let group = 0;
+    for (let i = 0; i < this.links.length; i++) {
+      const l = this.links[i]!;
+      if (i === 0 || this.linkTask[i] !== this.linkTask[i - 1]) group = links.length;
+      const path = () => `Tasks/Task[${this.linkTask[i]}]/PredecessorLink[${this.linkIndex[i]! + 1}]`;
       if (this.skippedTasks.has(l.predecessorUid)) continue;
-      if (!kept.has(l.predecessorUid))
-        this.warnings.push(`${path}: task ${l.predecessorUid} does not exist; the link was left out`);
+      if (!this.kept(l.predecessorUid))
+        this.warnings.push(`${path()}: task ${l.predecessorUid} does not exist; the link was left out`);
       else if (l.predecessorUid === l.successorUid)
-        this.warnings.push(`${path}: task ${l.successorUid} is linked to itself; the link was left out`);
-      else if (seen.has(key))
+        this.warnings.push(`${path()}: task ${l.successorUid} is linked to itself; the link was left out`);
+      else if (twice(links, group, l.predecessorUid))
         this.warnings.push(
-          `${path}: task ${l.successorUid} is linked to ${l.predecessorUid} twice; the second link was left out`,
+          `${path()}: task ${l.successorUid} is linked to ${l.predecessorUid} twice; the second link was left out`,
         );
-      else {
-        seen.add(key);
-        links.push(l);
-      }
+      else links.push(l);
     }
     const resources = new Set(this.resources.map((r) => r.uid));
     const assignments = this.assignments.filter((a) => {
-      const ok = kept.has(a.taskUid) && resources.has(a.resourceUid);
+      const ok = this.kept(a.taskUid) && resources.has(a.resourceUid);
       if (!ok && !this.skippedTasks.has(a.taskUid))
         this.warnings.push(
-          `Assignment ${a.uid} refers to ${kept.has(a.taskUid) ? `resource ${a.resourceUid}` : `task ${a.taskUid}`}, which does not exist; it was left out`,
+          `Assignment ${a.uid} refers to ${this.kept(a.taskUid) ? `resource ${a.resourceUid}` : `task ${a.taskUid}`}, which does not exist; it was left out`,
         );
       return ok;
     });
     return { links, resources: this.resources, assignments };
   }
+}
+
+/** Whether a link from `predecessorUid` is among `links` from `from` on. */
+function twice(links: PlanLinkT[], from: number, predecessorUid: number) {
+  for (let k = from; k < links.length; k++) if (links[k]!.predecessorUid === predecessorUid) return true;
+  return false;
 }
 
 /** Settings from the project's own fields. */
@@ -336,9 +422,9 @@ export class MspdiDocumentReader {
     const b = this.builder;
     const s = settings(this.scanner.project, b);
     const { links, resources, assignments } = b.finish();
-    const numbers = [...new Set(b.tasks.flatMap((t) => t.baselines.map((x) => x.number)))].sort(
-      (x, y) => x - y,
-    );
+    const set = new Set<number>();
+    for (const t of b.tasks) for (const x of t.baselines) set.add(x.number);
+    const numbers = [...set].sort((x, y) => x - y);
     const { setAt, ...rest } = s;
     const doc: PlanDocument = {
       ...rest,
@@ -373,23 +459,15 @@ export async function mspdiStreamToDocument(
   maxBytes = MAX_MSPDI_BYTES,
 ): Promise<MspdiImport> {
   const reader = new MspdiDocumentReader(maxBytes);
-  let decoder: TextDecoder | undefined;
+  let decoder: ChunkDecoder | undefined;
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += chunk.length;
     // Counted before reading, so an endless upload stops at the limit.
     if (bytes > maxBytes) throw tooLarge(maxBytes);
-    decoder ??= textDecoder(chunk);
-    reader.write(decodeStrict(decoder, chunk, true));
+    decoder ??= new ChunkDecoder(chunk);
+    reader.write(decoder.decode(chunk, true));
   }
-  if (decoder) reader.write(decodeStrict(decoder, new Uint8Array(), false));
+  if (decoder) reader.write(decoder.decode(new Uint8Array(), false));
   return reader.end();
-}
-
-function decodeStrict(d: TextDecoder, bytes: Uint8Array, stream: boolean) {
-  try {
-    return d.decode(bytes, { stream });
-  } catch {
-    throw new MspdiError(`The file is not ${d.encoding} text`);
-  }
 }
