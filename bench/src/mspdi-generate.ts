@@ -4,17 +4,7 @@
 // calendars with holidays and a recurring exception, resources with their own calendars, and
 // assignments (MS Project records every task without a resource as assigned to -65535).
 
-/** A small, fast, seeded generator (mulberry32): the same file on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '@pharos/server';
 
 const NS = 'http://schemas.microsoft.com/project';
 const START = Date.UTC(2025, 0, 6); // a Monday
@@ -153,7 +143,7 @@ function task(
 
 /** An MSPDI file of `n` tasks, in pieces of about a megabyte (a large one exceeds one string). */
 export function* generateMspdiPieces(n: number, seed = 1): Generator<string> {
-  const r = random(seed);
+  const r = prng(seed).next;
   const resources = Math.max(5, Math.ceil(n / 50));
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Project xmlns="${NS}">\n\t<SaveVersion>14</SaveVersion>\n\t<Name>Generated ${n}.xml</Name>\n\t<Title>Generated plan of ${n} tasks</Title>\n\t<ScheduleFromStart>1</ScheduleFromStart>\n\t<StartDate>2025-01-06T08:00:00</StartDate>\n\t<FinishDate>2027-01-06T17:00:00</FinishDate>\n\t<CalendarUID>1</CalendarUID>\n\t<MinutesPerDay>480</MinutesPerDay>\n\t<MinutesPerWeek>2400</MinutesPerWeek>\n\t<DaysPerMonth>20</DaysPerMonth>\n\t<DurationFormat>7</DurationFormat>\n`;
   yield calendars(resources);

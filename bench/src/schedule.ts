@@ -15,23 +15,12 @@ import {
   schedulePlan,
   topologicalOrder,
 } from '@pharos/engine';
+import { prng } from '@pharos/server';
 import type { Bench } from './bench';
 import { median } from './stats';
 
-/** A small, fast, seeded generator (mulberry32): the same network on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateNetwork(tasks: number, links: number, seed = 1): Network {
-  const r = random(seed);
+  const r = prng(seed).next;
   // Tasks ranked in a random order; every link goes from a lower rank to a higher one, mostly nearby.
   const rank = new Int32Array(tasks);
   for (let i = 0; i < tasks; i++) rank[i] = i;
@@ -68,7 +57,7 @@ const CALENDARS = new Map<number, CalendarDefinition>([
 
 /** A generated network as a plan: with `calendars`, tasks spread over five calendars and one in ten constrained. */
 export function generatePlan(net: Network, calendars: boolean, seed = 2): PlanInput {
-  const r = random(seed);
+  const r = prng(seed).next;
   const start = minuteFromIso('2025-01-06T08:00');
   const types = [Constraint.SNET, Constraint.FNET, Constraint.SNLT, Constraint.FNLT, Constraint.MSO];
   return {

@@ -3,6 +3,7 @@ export { type Database, type Db, openDatabase } from './db/connect';
 export { DataDirInUseError } from './db/lock';
 export { migrateDatabase } from './db/migrate';
 export { demoSize, type GeneratedOrg, generateOrganization, type OrgSize } from './demo/organization';
+export { prng } from './demo/random';
 export { DEMO_PASSWORD, isEmpty, seedDemo, seedOrganization } from './demo/seed';
 export { buildApp } from './http/app';
 export { type Running, startServer, stopOnSignals } from './server';

@@ -1,6 +1,4 @@
-import type { PlanTaskT } from '@pharos/api';
-import { STANDARD_WEEK } from '@pharos/engine';
-import { type PlanDocument, scheduleDocument } from '../schedule/document';
+import { newPlan, newTask, type PlanDocument, scheduleDocument } from '../schedule/document';
 import type { Prng } from './random';
 
 /** The day the demo plans report their progress on (a Friday evening). */
@@ -36,48 +34,6 @@ const TEMPLATE: Step[] = [
 ];
 const TEMPLATE_DAYS = 113;
 
-const clock = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const standardWeek = STANDARD_WEEK.map((d) =>
-  d.length ? d.map(([a, b]) => ({ from: clock(a), to: clock(b) })) : [],
-);
-
-function task(uid: number, level: number, name: string, minutes: number, milestone: boolean): PlanTaskT {
-  return {
-    uid,
-    row: uid,
-    wbs: '',
-    summary: false,
-    version: 1,
-    name,
-    outlineLevel: level,
-    notes: '',
-    milestone,
-    manual: false,
-    duration: minutes,
-    durationUnit: 'd',
-    constraintType: 'ASAP',
-    constraintDate: null,
-    deadline: null,
-    calendarUid: null,
-    percentComplete: 0,
-    actualStart: null,
-    actualFinish: null,
-    manualStart: null,
-    start: null,
-    finish: null,
-    earlyStart: null,
-    earlyFinish: null,
-    lateStart: null,
-    lateFinish: null,
-    totalSlack: null,
-    freeSlack: null,
-    critical: false,
-    remainingDuration: null,
-    baselines: [],
-  };
-}
-
 /**
  * A realistic plan for a demo project: the lifecycle above stretched to its planned dates,
  * baselined on the first estimates, then slipped a little and progressed to the status date.
@@ -89,20 +45,15 @@ export function demoPlan(
   const calendarDays = (Date.parse(project.plannedFinish) - Date.parse(project.plannedStart)) / 86_400_000;
   const scale = Math.max(0.3, (calendarDays * 5) / 7 / TEMPLATE_DAYS);
   const doc: PlanDocument = {
-    name: project.name,
-    startDate: `${project.plannedStart}T08:00`,
-    statusDate: null,
-    calendarUid: 1,
-    minutesPerDay: 480,
-    minutesPerWeek: 2400,
-    daysPerMonth: 20,
-    finish: null,
-    baselinesSet: [],
-    calendars: [
-      { uid: 1, name: 'Standard', baseUid: null, week: standardWeek, exceptions: [], workWeeks: [] },
-    ],
+    ...newPlan(project.name, `${project.plannedStart}T08:00`),
     tasks: TEMPLATE.map(([level, name, days], i) =>
-      task(i + 1, level, name, Math.round(days * scale) * 480, days === 0 && level > 1),
+      newTask(i + 1, {
+        row: i + 1,
+        name,
+        outlineLevel: level,
+        duration: Math.round(days * scale) * 480,
+        milestone: days === 0 && level > 1,
+      }),
     ),
     links: TEMPLATE.flatMap(([, , , links], i) =>
       (links ?? []).map((l) =>
@@ -117,8 +68,6 @@ export function demoPlan(
             },
       ),
     ),
-    resources: [],
-    assignments: [],
   };
   // Baseline 0: the plan as first approved.
   scheduleDocument(doc);

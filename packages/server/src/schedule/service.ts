@@ -1,12 +1,20 @@
 import type { MovedTasksT, PlanCalendarT, PlanChangeT, PlanLinkT, PlanT, PlanTaskT } from '@pharos/api';
-import { CycleError, STANDARD_WEEK, topologicalOrder } from '@pharos/engine';
+import { CycleError, topologicalOrder } from '@pharos/engine';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
 import { AppError, conflict } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { setPlannedDates } from '../registry/planned-dates';
 import { registry } from '../registry/routes';
-import { numberTasks, type PlanDocument, planInstant, ScheduleMemo, scheduleDocument } from './document';
+import {
+  newPlan,
+  newTask,
+  numberTasks,
+  type PlanDocument,
+  planInstant,
+  ScheduleMemo,
+  scheduleDocument,
+} from './document';
 import { editableCopy, type LivePlan, livePlans } from './live';
 import { loadPlan, planHead, replacePlan, savePlanChanges, taskChanges } from './repo';
 
@@ -26,39 +34,11 @@ async function project(ctx: Ctx, tx: Tx, projectId: string) {
 
 /** A new plan for a project: the Standard calendar, starting with the project. */
 function emptyPlan(row: Record<string, unknown>): PlanDocument {
-  const start = row.plannedStart
-    ? `${String(row.plannedStart).slice(0, 10)}T08:00`
-    : `${new Date().toISOString().slice(0, 10)}T08:00`;
-  const hours = (d: readonly (readonly [number, number])[]) =>
-    d.map(([a, b]) => ({ from: clock(a), to: clock(b) }));
-  return {
-    name: String(row.name ?? ''),
-    startDate: start,
-    statusDate: null,
-    calendarUid: 1,
-    minutesPerDay: 480,
-    minutesPerWeek: 2400,
-    daysPerMonth: 20,
-    finish: null,
-    baselinesSet: [],
-    calendars: [
-      {
-        uid: 1,
-        name: 'Standard',
-        baseUid: null,
-        week: STANDARD_WEEK.map(hours),
-        exceptions: [],
-        workWeeks: [],
-      },
-    ],
-    tasks: [],
-    links: [],
-    resources: [],
-    assignments: [],
-  };
+  const day = row.plannedStart
+    ? String(row.plannedStart).slice(0, 10)
+    : new Date().toISOString().slice(0, 10);
+  return newPlan(String(row.name ?? ''), `${day}T08:00`);
 }
-const clock = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 function present(
   projectId: string,
@@ -286,42 +266,6 @@ export function updateSettings(
 
 type TaskInput = Partial<Omit<PlanTaskT, 'uid' | 'row' | 'wbs' | 'summary' | 'version' | 'baselines'>>;
 
-function blankTask(uid: number): PlanTaskT {
-  return {
-    uid,
-    row: 0,
-    wbs: '',
-    summary: false,
-    version: 1,
-    name: '',
-    outlineLevel: 1,
-    notes: '',
-    milestone: false,
-    manual: false,
-    duration: 480,
-    durationUnit: 'd',
-    constraintType: 'ASAP',
-    constraintDate: null,
-    deadline: null,
-    calendarUid: null,
-    percentComplete: 0,
-    actualStart: null,
-    actualFinish: null,
-    manualStart: null,
-    start: null,
-    finish: null,
-    earlyStart: null,
-    earlyFinish: null,
-    lateStart: null,
-    lateFinish: null,
-    totalSlack: null,
-    freeSlack: null,
-    critical: false,
-    remainingDuration: null,
-    baselines: [],
-  };
-}
-
 /** Copies a task's editable fields; a milestone has no duration. */
 function applyTaskInput(t: PlanTaskT, input: TaskInput) {
   for (const [k, v] of Object.entries(input)) if (v !== undefined) (t as Record<string, unknown>)[k] = v;
@@ -335,7 +279,7 @@ export function createTask(ctx: Ctx, projectId: string, body: TaskInput & { befo
   return editPlan(ctx, projectId, 'createTask', (doc) => {
     const { beforeRow, ...input } = body;
     const uid = doc.tasks.reduce((m, t) => Math.max(m, t.uid), 0) + 1;
-    const t = blankTask(uid);
+    const t = newTask(uid);
     applyTaskInput(t, input);
     const at = beforeRow === undefined ? doc.tasks.length : Math.min(beforeRow - 1, doc.tasks.length);
     doc.tasks.splice(at, 0, t);
