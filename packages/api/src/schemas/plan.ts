@@ -270,6 +270,8 @@ export const MovedTasks = z
   })
   .meta({ id: 'MovedTasks' });
 export type MovedTasksT = z.infer<typeof MovedTasks>;
+/** The fields MovedTasks carries, each a field of PlanTask. */
+export const movedFields = Object.keys(MovedTasks.shape) as (keyof MovedTasksT)[];
 
 /** What an edit did: the plan's new version, the tasks it changed, and every task whose dates moved. */
 export const PlanChange = z

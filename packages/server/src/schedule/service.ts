@@ -1,4 +1,12 @@
-import type { MovedTasksT, PlanCalendarT, PlanChangeT, PlanLinkT, PlanT, PlanTaskT } from '@pharos/api';
+import {
+  type MovedTasksT,
+  movedFields,
+  type PlanCalendarT,
+  type PlanChangeT,
+  type PlanLinkT,
+  type PlanT,
+  type PlanTaskT,
+} from '@pharos/api';
 import { CycleError, topologicalOrder } from '@pharos/engine';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
@@ -216,22 +224,7 @@ const sameLinks = (a: PlanLinkT[], b: PlanLinkT[]) =>
 
 /** Moved tasks, column by column (see MovedTasks). */
 function columns(tasks: PlanTaskT[]): MovedTasksT {
-  return {
-    uid: tasks.map((t) => t.uid),
-    row: tasks.map((t) => t.row),
-    wbs: tasks.map((t) => t.wbs),
-    summary: tasks.map((t) => t.summary),
-    start: tasks.map((t) => t.start),
-    finish: tasks.map((t) => t.finish),
-    earlyStart: tasks.map((t) => t.earlyStart),
-    earlyFinish: tasks.map((t) => t.earlyFinish),
-    lateStart: tasks.map((t) => t.lateStart),
-    lateFinish: tasks.map((t) => t.lateFinish),
-    totalSlack: tasks.map((t) => t.totalSlack),
-    freeSlack: tasks.map((t) => t.freeSlack),
-    critical: tasks.map((t) => t.critical),
-    remainingDuration: tasks.map((t) => t.remainingDuration),
-  };
+  return Object.fromEntries(movedFields.map((k) => [k, tasks.map((t) => t[k])])) as MovedTasksT;
 }
 
 /** The plan's dates become the project's planned dates in the registry. */

@@ -138,19 +138,3 @@ export function calendarOf(c: Fields, warnings: string[]): PlanCalendarT {
     workWeeks,
   };
 }
-
-/** MS Project's Standard calendar: Monday to Friday, 08:00–12:00 and 13:00–17:00. */
-export function standardCalendar(uid: number): PlanCalendarT {
-  const day = [
-    { from: '08:00', to: '12:00' },
-    { from: '13:00', to: '17:00' },
-  ];
-  return {
-    uid,
-    name: 'Standard',
-    baseUid: null,
-    week: [[], day, day, day, day, day, []],
-    exceptions: [],
-    workWeeks: [],
-  };
-}

@@ -1,7 +1,7 @@
 import type { PlanLinkT, PlanTaskT } from '@pharos/api';
 import type { PlanDocument } from '../document';
+import { FORMAT_OF_UNIT, LINK_TYPES } from './formats';
 import { MSPDI_NAMESPACE } from './scan';
-import { FORMAT_OF_UNIT, LINK_TYPES } from './to-document';
 import { calendarXml } from './write-calendar';
 import { Element, xmlDuration, xmlInstant } from './xml-out';
 

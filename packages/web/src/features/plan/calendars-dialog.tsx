@@ -15,6 +15,7 @@ import { type PlanCalendarT, type PlanT, recurrenceKinds, routes } from '@pharos
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
+import { DialogFooter } from './dialog-footer';
 import { planKeys } from './plan-cache';
 import { weekdayShort } from './plan-time';
 
@@ -418,21 +419,13 @@ export function CalendarsDialog(props: {
           </Button>
         </Group>
       </Stack>
-      {error && (
-        <Text c="red" size="sm" mt="sm" role="alert">
-          {error}
-        </Text>
-      )}
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={props.onClose}>
-          Cancel
-        </Button>
-        {props.editable && (
-          <Button onClick={() => void save()} loading={saving}>
-            Save
-          </Button>
-        )}
-      </Group>
+      <DialogFooter
+        error={error}
+        editable={props.editable}
+        saving={saving}
+        onCancel={props.onClose}
+        onSave={() => void save()}
+      />
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { type PlanChangeT, type PlanLinkT, type PlanT, routes } from '@pharos/api';
+import { movedFields, type PlanChangeT, type PlanLinkT, type PlanT, routes } from '@pharos/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { markData } from './gantt-perf';
@@ -48,39 +48,11 @@ export function applyChange(
     const i = at.get(t.uid);
     if (i === undefined || changed.has(t.uid)) continue;
     agreement.moved++;
-    if (
-      t.row === m.row[i] &&
-      t.wbs === m.wbs[i] &&
-      t.summary === m.summary[i] &&
-      t.start === m.start[i] &&
-      t.finish === m.finish[i] &&
-      t.earlyStart === m.earlyStart[i] &&
-      t.earlyFinish === m.earlyFinish[i] &&
-      t.lateStart === m.lateStart[i] &&
-      t.lateFinish === m.lateFinish[i] &&
-      t.totalSlack === m.totalSlack[i] &&
-      t.freeSlack === m.freeSlack[i] &&
-      t.critical === m.critical[i] &&
-      t.remainingDuration === m.remainingDuration[i]
-    )
-      continue;
+    if (movedFields.every((k) => t[k] === m[k][i])) continue;
     agreement.differed++;
-    changed.set(t.uid, {
-      ...t,
-      row: m.row[i]!,
-      wbs: m.wbs[i]!,
-      summary: m.summary[i]!,
-      start: m.start[i]!,
-      finish: m.finish[i]!,
-      earlyStart: m.earlyStart[i]!,
-      earlyFinish: m.earlyFinish[i]!,
-      lateStart: m.lateStart[i]!,
-      lateFinish: m.lateFinish[i]!,
-      totalSlack: m.totalSlack[i]!,
-      freeSlack: m.freeSlack[i]!,
-      critical: m.critical[i]!,
-      remainingDuration: m.remainingDuration[i]!,
-    });
+    const moved: PlanT['tasks'][number] = { ...t };
+    for (const k of movedFields) (moved as Record<string, unknown>)[k] = m[k][i];
+    changed.set(t.uid, moved);
   }
   const removed = new Set(change.removed);
   const tasks = [];

@@ -23,6 +23,7 @@ import {
   type PlanTaskT,
 } from '@pharos/api';
 import { type ReactNode, useState } from 'react';
+import { DialogFooter } from './dialog-footer';
 import { type DurationUnit, formatDuration, parseDuration } from './duration';
 import type { PlanEdit } from './plan-editor';
 import type { PlanEdits } from './plan-edits';
@@ -383,21 +384,13 @@ export function TaskDialog(props: {
           />
         </Tabs.Panel>
       </Tabs>
-      {error && (
-        <Text c="red" size="sm" mt="sm" role="alert">
-          {error}
-        </Text>
-      )}
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={props.onClose}>
-          Cancel
-        </Button>
-        {props.editable && (
-          <Button onClick={() => void save()} loading={saving}>
-            Save
-          </Button>
-        )}
-      </Group>
+      <DialogFooter
+        error={error}
+        editable={props.editable}
+        saving={saving}
+        onCancel={props.onClose}
+        onSave={() => void save()}
+      />
     </Modal>
   );
 }
