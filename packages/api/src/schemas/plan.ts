@@ -286,8 +286,10 @@ export const PlanChange = z
     links: z.array(PlanLink),
     /** Task UIDs removed by the edit. */
     removed: z.array(z.int()),
-    /** Milliseconds the engine took. */
+    /** Milliseconds the reschedule took in memory: the edit read, the engine, the dates written back. */
     scheduleMs: z.number(),
+    /** Of those, the recompute: the edit read into the engine and the engine's passes. */
+    recomputeMs: z.number(),
   })
   .meta({ id: 'PlanChange' });
 

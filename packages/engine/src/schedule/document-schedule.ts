@@ -81,8 +81,14 @@ const DATE_FIELDS = ['start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart'
  * dates that moved are formatted again). The server keeps one with each plan between edits
  * (`LivePlans`), the web app one per open plan. Every reuse is checked against the document, so
  * a memo gives the same result as none on any document.
+ *
+ * A caller that never changes a task object in place (the server: an edit copies the tasks it
+ * changes) says so with `sharedTasks`; then a task that is the same object as last time is the
+ * same task, and is not compared field by field.
  */
 export class ScheduleMemo {
+  constructor(private readonly options: { sharedTasks?: boolean } = {}) {}
+
   private calendarKey: {
     calendars: ScheduleDocument['calendars'][number][];
     calendarUid: number;
@@ -97,6 +103,8 @@ export class ScheduleMemo {
   private taskInputs: PlanTaskInput[] = [];
   private linkInputs: PlanLinkInput[] = [];
   private readonly dates = DATE_FIELDS.map(() => new DateTexts());
+  /** The document's task object each task was read from, or last written (what `sharedTasks` trusts), by row. */
+  private refs: (DocumentTask | null)[] = [];
 
   /** The plan's calendars, compiled, while its calendar list (the same objects), calendar and start hold. */
   calendarsOf(doc: ScheduleDocument): {
@@ -134,22 +142,31 @@ export class ScheduleMemo {
     const n = doc.tasks.length;
     const tasks = this.tasks;
     const inputs = this.taskInputs;
+    const refs = this.refs;
     if (tasks.length > n) {
       tasks.length = n;
       inputs.length = n;
+      refs.length = n;
     }
+    const trust = this.options.sharedTasks === true;
     for (let i = 0; i < n; i++) {
       const t = doc.tasks[i]!;
+      // The same object as last time, from a caller that never changes one: the same task.
+      if (trust && refs[i] === t) continue;
       const was = tasks[i];
       if (was === undefined) {
         const x = { t: { ...t }, input: taskInput(t) };
         tasks.push(x);
         inputs.push(x.input);
-      } else if (was.t === null || !sameTask(was.t, t)) {
+        refs.push(t);
+        continue;
+      }
+      if (was.t === null || !sameTask(was.t, t)) {
         was.t = { ...t };
         was.input = taskInput(t);
         inputs[i] = was.input;
       }
+      refs[i] = t;
     }
     const m = doc.links.length;
     const links = this.links;
@@ -195,8 +212,11 @@ export class ScheduleMemo {
     return schedulePlan(input, compiled, this.plan);
   }
 
-  /** Writes the computed dates of `s` into the tasks, formatting only the ones that moved. */
-  writeDates(doc: ScheduleDocument, s: PlanSchedule) {
+  /**
+   * Writes the computed dates of `s` into the tasks, formatting only the ones that moved. A task
+   * is written only when something of it changed, through `own` when given (see `numberTasks`).
+   */
+  writeDates(doc: ScheduleDocument, s: PlanSchedule, own?: (i: number) => DocumentTask) {
     const n = doc.tasks.length;
     for (const d of this.dates) d.resize(n);
     const [start, finish, es, ef, ls, lf] = this.dates as [
@@ -227,18 +247,40 @@ export class ScheduleMemo {
       const tEf = ef.minute[i] === e ? ef.text[i]! : ef.set(i, e, e === b ? tFinish : planInstant(e));
       const tLs = ls.minute[i] === g ? ls.text[i]! : ls.set(i, g, g === c ? tEs : planInstant(g));
       const tLf = lf.minute[i] === h ? lf.text[i]! : lf.set(i, h, h === e ? tEf : planInstant(h));
-      t.start = tStart;
-      t.finish = tFinish;
-      t.earlyStart = tEs;
-      t.earlyFinish = tEf;
-      t.lateStart = tLs;
-      t.lateFinish = tLf;
-      t.summary = summary[i] === 1;
-      t.totalSlack = Math.round(totalSlack[i]!); // whole minutes, like every plan time
-      t.freeSlack = Math.round(freeSlack[i]!);
-      t.critical = critical[i] === 1;
+      const isSummary = summary[i] === 1;
+      const total = Math.round(totalSlack[i]!); // whole minutes, like every plan time
+      const free = Math.round(freeSlack[i]!);
+      const isCritical = critical[i] === 1;
       const left = Math.round(remaining[i]!);
-      t.remainingDuration = left;
+      if (
+        t.start !== tStart ||
+        t.finish !== tFinish ||
+        t.earlyStart !== tEs ||
+        t.earlyFinish !== tEf ||
+        t.lateStart !== tLs ||
+        t.lateFinish !== tLf ||
+        t.summary !== isSummary ||
+        t.totalSlack !== total ||
+        t.freeSlack !== free ||
+        t.critical !== isCritical ||
+        t.remainingDuration !== left
+      ) {
+        const w = own ? own(i) : t;
+        w.start = tStart;
+        w.finish = tFinish;
+        w.earlyStart = tEs;
+        w.earlyFinish = tEf;
+        w.lateStart = tLs;
+        w.lateFinish = tLf;
+        w.summary = isSummary;
+        w.totalSlack = total;
+        w.freeSlack = free;
+        w.critical = isCritical;
+        w.remainingDuration = left;
+        // The task written is the one just read, with new computed fields (its inputs the same
+        // but the remaining duration, kept below).
+        if (this.refs[i] === t) this.refs[i] = w;
+      }
       // What the next schedule reads is what was just written.
       const src = tasks[i];
       if (src?.t && src.t.remainingDuration !== left) {
@@ -255,16 +297,24 @@ export class ScheduleMemo {
  * from its start to its finish (on the project calendar), its % complete the share of its
  * subtasks' duration that is done.
  */
-export function rollUpSummaries(tasks: DocumentTask[], s: PlanSchedule, calendars: PlanCalendars) {
+export function rollUpSummaries(
+  tasks: DocumentTask[],
+  s: PlanSchedule,
+  calendars: PlanCalendars,
+  own?: (i: number) => DocumentTask,
+) {
   const open: { i: number; level: number; total: number; done: number }[] = [];
   const close = (level: number) => {
     while (open.length && open.at(-1)!.level >= level) {
       const o = open.pop()!;
       const t = tasks[o.i]!;
       const duration = Math.max(0, calendars.project.between(s.start[o.i]!, s.finish[o.i]!));
-      if (t.duration !== duration) t.duration = duration;
       const pct = o.total > 0 ? Math.round((o.done / o.total) * 1000) / 10 : 0;
-      if (t.percentComplete !== pct) t.percentComplete = pct;
+      if (t.duration !== duration || t.percentComplete !== pct) {
+        const w = own ? own(o.i) : t;
+        w.duration = duration;
+        w.percentComplete = pct;
+      }
     }
   };
   for (let i = 0; i < tasks.length; i++) {
@@ -282,18 +332,36 @@ export function rollUpSummaries(tasks: DocumentTask[], s: PlanSchedule, calendar
   close(0);
 }
 
+/** Where the time of one `scheduleDocument` went, in milliseconds. */
+export interface ScheduleTiming {
+  /** The whole: the document read, the engine, the dates written back. */
+  ms: number;
+  /** The recompute: the document's changes read into the engine's input, and the engine's passes. */
+  recomputeMs: number;
+  /** The dates, slack and roll-ups written back into the tasks as the API carries them (text instants). */
+  writeMs: number;
+}
+
 /**
- * Schedules a document in place: every task's computed dates and slack, and the plan's finish.
- * Returns the schedule and the milliseconds it took. `memo` is what the last schedule of the same
- * plan left (see `ScheduleMemo`), or the plan's calendar definitions when they are at hand.
+ * Schedules a document: every task's computed dates and slack, and the plan's finish. Returns
+ * the schedule and where the time went. `memo` is what the last schedule of the same plan left
+ * (see `ScheduleMemo`), or the plan's calendar definitions when they are at hand. Tasks are
+ * written in place, or, given `own`, through it (the task to write for row `i`): a caller that
+ * shares task objects between versions of a plan copies only the ones that change.
  */
 export function scheduleDocument(
   doc: ScheduleDocument,
   memo?: ScheduleMemo | Map<number, CalendarDefinition>,
-): { schedule: PlanSchedule; ms: number } {
-  // Timed whole: reading the document into the engine's arrays and writing the dates back.
+  options: {
+    /** The task to write for row `i` (see above). */
+    own?: (i: number) => DocumentTask;
+    /** The caller has just numbered the tasks (`numberTasks`), as the server does before its checks. */
+    numbered?: boolean;
+  } = {},
+): { schedule: PlanSchedule } & ScheduleTiming {
+  const { own } = options;
   const began = performance.now();
-  numberTasks(doc.tasks);
+  if (!options.numbered) numberTasks(doc.tasks, own);
   const m = memo instanceof ScheduleMemo ? memo : new ScheduleMemo();
   let definitions: Map<number, CalendarDefinition>;
   let compiled: PlanCalendars;
@@ -306,8 +374,10 @@ export function scheduleDocument(
     });
   } else ({ definitions, compiled } = m.calendarsOf(doc));
   const s = m.schedule(m.inputOf(doc, definitions), compiled);
-  m.writeDates(doc, s);
-  rollUpSummaries(doc.tasks, s, compiled);
+  const computed = performance.now();
+  m.writeDates(doc, s, own);
+  rollUpSummaries(doc.tasks, s, compiled, own);
   doc.finish = doc.tasks.length ? planInstant(s.projectFinish) : null;
-  return { schedule: s, ms: performance.now() - began };
+  const done = performance.now();
+  return { schedule: s, ms: done - began, recomputeMs: computed - began, writeMs: done - computed };
 }

@@ -130,6 +130,56 @@ describe('scheduleDocument', () => {
     }
   });
 
+  it('copies only the tasks it changes when told to, leaving the earlier document whole', () => {
+    // As the server edits: the lists copied, a changed task copied, every task of the earlier
+    // version frozen; a memo that trusts an unchanged object to be the same task.
+    const memo = new ScheduleMemo({ sharedTasks: true });
+    let d = doc(40);
+    scheduleDocument(d, memo);
+    const edits: ((x: ScheduleDocument, own: (i: number) => DocumentTask) => void)[] = [
+      (_, own) => {
+        own(2).duration = 9 * DAY;
+      },
+      (_, own) => {
+        own(5).outlineLevel = 1;
+      },
+      (x) => {
+        x.tasks.splice(30, 3);
+        x.links = x.links.filter((l) => l.predecessorUid < 30 && l.successorUid < 30);
+      },
+      (_, own) => {
+        own(7).constraintType = 'MSO';
+        own(7).constraintDate = '2025-05-05T08:00';
+      },
+      () => {},
+    ];
+    for (const edit of edits) {
+      for (const t of d.tasks) Object.freeze(t);
+      const before = d;
+      const snapshot = structuredClone(before);
+      const next = { ...before, tasks: [...before.tasks], links: [...before.links] };
+      const copied = new Set<DocumentTask>();
+      const own = (i: number) => {
+        const t = next.tasks[i]!;
+        if (copied.has(t)) return t;
+        const c = { ...t };
+        copied.add(c);
+        next.tasks[i] = c;
+        return c;
+      };
+      edit(next, own);
+      const fresh = copy(next);
+      scheduleDocument(next, memo, { own });
+      scheduleDocument(fresh);
+      expect(next).toEqual(fresh);
+      expect(before).toEqual(snapshot);
+      // A task the edit and the schedule left alone is the same object.
+      const moved = next.tasks.filter((t, i) => t !== before.tasks[i]).length;
+      if (edits.indexOf(edit) === edits.length - 1) expect(moved).toBe(0);
+      d = next;
+    }
+  });
+
   it('reads and writes plan instants', () => {
     expect(planInstant(planMinute('2025-03-03T08:05'))).toBe('2025-03-03T08:05');
     // A computed instant with a floating-point remainder is still a whole minute.

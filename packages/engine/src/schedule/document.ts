@@ -281,18 +281,21 @@ function hasCode(wbs: string | undefined, parent: string, n: number): boolean {
   return at === parent.length + 1 && wbs.charCodeAt(parent.length) === 46 && wbs.startsWith(parent);
 }
 
-/** Row numbers, WBS codes (1, 1.1, 1.2, 2 …) and summary flags from the outline levels. */
-export function numberTasks(tasks: DocumentOutline[]) {
+/**
+ * Row numbers, WBS codes (1, 1.1, 1.2, 2 …) and summary flags from the outline levels. A task is
+ * written only where one of them changes, through `own` when given (the task to write for row
+ * `i`: a copy, for a caller that never changes a task object in place).
+ */
+export function numberTasks<T extends DocumentOutline>(tasks: T[], own?: (i: number) => T) {
   /** The count of tasks so far at each level under the current parents, `depth` of them. */
   const counters: number[] = [];
   /** The WBS code of the last task met at each level (the current parents). */
   const codes: string[] = [];
   let depth = 0;
-  let previous = 0;
-  for (let i = 0; i < tasks.length; i++) {
+  const n = tasks.length;
+  for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
     const level = Math.max(1, Math.min(t.outlineLevel, depth + 1));
-    if (t.outlineLevel !== level) t.outlineLevel = level;
     if (level > depth) counters[level - 1] = 0;
     depth = level;
     const c = counters[level - 1]! + 1;
@@ -304,10 +307,14 @@ export function numberTasks(tasks: DocumentOutline[]) {
         ? String(c)
         : `${codes[level - 2]}.${c}`;
     codes[level - 1] = wbs;
-    if (t.row !== i + 1) t.row = i + 1;
-    if (t.wbs !== wbs) t.wbs = wbs;
-    t.summary = false;
-    if (i > 0 && level > previous) tasks[i - 1]!.summary = true;
-    previous = level;
+    // A summary is followed by a deeper task (the next one's level, however deep, counts as one more).
+    const summary = i + 1 < n && tasks[i + 1]!.outlineLevel > level;
+    if (t.outlineLevel !== level || t.row !== i + 1 || t.wbs !== wbs || t.summary !== summary) {
+      const w = own ? own(i) : t;
+      w.outlineLevel = level;
+      w.row = i + 1;
+      w.wbs = wbs;
+      w.summary = summary;
+    }
   }
 }

@@ -18,6 +18,8 @@ export interface PlanNetwork {
   /** Working minutes left of each network task. */
   remaining: Float64Array;
   notes: Map<number, string[]>;
+  /** 1 for each input task that is a summary (see `summaryFlags`). */
+  summary: Uint8Array;
 }
 
 /** The detail tasks under summary `i` (input positions). */
@@ -209,6 +211,14 @@ function networkOf(
   return net;
 }
 
+/** A plan's tasks that are summaries: those followed by a deeper task. */
+export function summaryFlags(tasks: readonly { outlineLevel: number }[]): Uint8Array {
+  const out = new Uint8Array(tasks.length);
+  for (let i = 0; i + 1 < tasks.length; i++)
+    if (tasks[i + 1]!.outlineLevel > tasks[i]!.outlineLevel) out[i] = 1;
+  return out;
+}
+
 /** The network again from what `memo` kept, patched for the tasks that changed; null when it cannot be. */
 function patched(plan: PlanInput, calendars: PlanCalendars, memo: PlanNetworkMemo): PlanNetwork | null {
   const k = memo.kept;
@@ -263,20 +273,18 @@ function patched(plan: PlanInput, calendars: PlanCalendars, memo: PlanNetworkMem
     list: k.cals.list,
     remaining: a.remaining,
     notes: merged(k.taskNotes, k.linkNotes),
+    // The outline is the one kept: the same number of tasks, none at another level.
+    summary: k.summary.slice(),
   };
 }
 
-export function planNetwork(
-  plan: PlanInput,
-  summary: Uint8Array,
-  calendars: PlanCalendars,
-  memo?: PlanNetworkMemo,
-): PlanNetwork {
+export function planNetwork(plan: PlanInput, calendars: PlanCalendars, memo?: PlanNetworkMemo): PlanNetwork {
   if (memo) {
     const again = patched(plan, calendars, memo);
     if (again) return again;
   }
   const tasks = plan.tasks;
+  const summary = summaryFlags(tasks);
   const taskNotes = new Map<number, string[]>();
   const linkNotes = new Map<number, string[]>();
   const cals = new CalendarIndex(calendars);
@@ -310,5 +318,6 @@ export function planNetwork(
     list: cals.list,
     remaining: arrays.remaining,
     notes: merged(taskNotes, linkNotes),
+    summary,
   };
 }

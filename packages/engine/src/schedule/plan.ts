@@ -89,13 +89,7 @@ export interface PlanSchedule {
   notes: Map<number, string[]>;
 }
 
-/** A plan's tasks that are summaries: those followed by a deeper task. */
-export function summaryFlags(tasks: readonly { outlineLevel: number }[]): Uint8Array {
-  const out = new Uint8Array(tasks.length);
-  for (let i = 0; i + 1 < tasks.length; i++)
-    if (tasks[i + 1]!.outlineLevel > tasks[i]!.outlineLevel) out[i] = 1;
-  return out;
-}
+export { summaryFlags } from './plan-network';
 
 /** The plan's project calendar, compiled (see `compileCalendars` for all of a plan's calendars). */
 export function compileCalendar(plan: Pick<PlanInput, 'calendars' | 'calendarUid' | 'start'>): WorkCalendar {
@@ -122,8 +116,7 @@ export function schedulePlan(
       : new PlanCalendars(plan.calendars, plan.calendarUid, calendars.origin, calendars);
   const tasks = plan.tasks;
   const n = tasks.length;
-  const summary = summaryFlags(tasks);
-  const { net, detail, list, remaining, notes } = planNetwork(plan, summary, set, memo?.plan);
+  const { net, detail, list, remaining, notes, summary } = planNetwork(plan, set, memo?.plan);
   const multi = net.calendars !== undefined;
   const r = criticalPath(net, multi ? plan.start : set.project.ordinal(plan.start), memo?.network);
   const out = {

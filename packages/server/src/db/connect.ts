@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -186,14 +187,41 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openEmbedded(opts.dataDir ?? './data');
 }
 
+/**
+ * Files for `COPY … FROM 'path'` on an embedded database: bytes handed to its worker, written into
+ * PGlite's own file system (in memory) and read there by the server, rather than sent through the
+ * Postgres protocol: PGlite's socket server ends the connection at the first CopyData of a
+ * `COPY … FROM STDIN` (see docs/performance.md).
+ */
+export interface StagedFiles {
+  /** Writes `bytes` to a new file; returns its path. Their buffer is given up (moved to the worker). */
+  stage(bytes: Uint8Array): Promise<string>;
+  /** Removes a file `stage` wrote. */
+  unstage(path: string): void;
+}
+
+/** The embedded databases of this process by the id each tells in `pharos.embedded`. */
+const embedded = new Map<string, StagedFiles>();
+
+/**
+ * The staged files of the embedded database a connection or transaction reaches, or undefined
+ * (a PostgreSQL server). `id` is `current_setting('pharos.embedded', true)` read through it.
+ */
+export const stagedFilesOf = (id: unknown): StagedFiles | undefined =>
+  typeof id === 'string' ? embedded.get(id) : undefined;
+
 async function openEmbedded(dataDir: string): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   const dir = memory ? dataDir : resolve(dataDir);
   const unlock = memory ? () => {} : lockDataDir(dir);
   const socketDir = mkdtempSync(join(tmpdir(), 'pharos-pg-'));
+  const id = randomUUID();
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir: memory ? 'memory://' : dir, socketPath: join(socketDir, '.s.PGSQL.5432') },
+    workerData: { dataDir: memory ? 'memory://' : dir, socketPath: join(socketDir, '.s.PGSQL.5432'), id },
   });
+  // Replies to `stage` by sequence number; `closed` ends `close`.
+  const waiting = new Map<number, { ok: () => void; fail: (err: Error) => void }>();
+  let closedReply: (() => void) | undefined;
   try {
     await new Promise<void>((ok, fail) => {
       worker.once('message', (m: { type: string; message?: string }) =>
@@ -208,6 +236,32 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     unlock();
     throw err;
   }
+  worker.on('message', (m: { type: string; seq?: number; error?: string }) => {
+    if (m.type === 'closed') closedReply?.();
+    if (m.type !== 'staged') return;
+    const w = waiting.get(m.seq!);
+    waiting.delete(m.seq!);
+    if (m.error) w?.fail(new Error(`Could not stage a file for the embedded database: ${m.error}`));
+    else w?.ok();
+  });
+  worker.on('exit', () => {
+    for (const w of waiting.values()) w.fail(new Error('The embedded database stopped'));
+    waiting.clear();
+  });
+  let seq = 0;
+  embedded.set(id, {
+    stage: (bytes) => {
+      const n = ++seq;
+      const path = `/tmp/pharos-copy-${n}`;
+      return new Promise<string>((ok, fail) => {
+        waiting.set(n, { ok: () => ok(path), fail });
+        // Moved, not copied, but for a buffer small enough to be a slice of Node's shared pool.
+        const own = bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength > Buffer.poolSize;
+        worker.postMessage({ type: 'stage', seq: n, path, bytes }, own ? [bytes.buffer] : []);
+      });
+    },
+    unstage: (path) => worker.postMessage({ type: 'unstage', path }),
+  });
   // PGlite is one connection: a pool of one serializes every query and transaction, so two
   // requests can never interleave inside one transaction.
   const pool = new pg.Pool({
@@ -226,9 +280,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return wrap(pool, 'pglite', memory ? 'memory' : dir, async () => {
     if (closed) return;
     closed = true;
+    embedded.delete(id);
     await pool.end();
     await new Promise<void>((ok) => {
-      worker.once('message', () => ok());
+      closedReply = ok;
       worker.postMessage({ type: 'close' });
     });
     await worker.terminate();

@@ -1,3 +1,4 @@
+import type { PlanLinkT, PlanTaskT } from '@pharos/api';
 import type { PlanDocument, ScheduleMemo } from './document';
 
 export interface LivePlan {
@@ -33,6 +34,7 @@ export class LivePlans {
   put(projectId: string, plan: LivePlan) {
     this.forget(projectId);
     if (plan.doc.tasks.length > MAX_TASKS) return;
+    guardStored(plan.doc);
     this.plans.set(projectId, plan);
     this.tasks += plan.doc.tasks.length;
     for (const [id, p] of this.plans) {
@@ -61,15 +63,81 @@ export function livePlans(key: object): LivePlans {
   return l;
 }
 
-/** A copy of a document an edit may change without touching the original. */
-export function editableCopy(doc: PlanDocument): PlanDocument {
-  return {
-    ...doc,
-    baselinesSet: [...doc.baselinesSet],
-    calendars: [...doc.calendars],
-    tasks: doc.tasks.map((t) => ({ ...t })),
-    links: doc.links.map((l) => ({ ...l })),
-    resources: [...doc.resources],
-    assignments: [...doc.assignments],
+/**
+ * A plan being edited: the stored document with its lists copied and its tasks and links shared
+ * until written (copy on write). The stored plan, which readers may be holding, stays as it was
+ * whatever becomes of the edit, and a reschedule that moves a few tasks copies those alone.
+ */
+export class PlanDraft {
+  readonly doc: PlanDocument;
+  /** Objects this draft made, which it may change in place. */
+  private readonly owned = new Set<object>();
+
+  constructor(before: PlanDocument) {
+    this.doc = {
+      ...before,
+      baselinesSet: [...before.baselinesSet],
+      calendars: [...before.calendars],
+      tasks: [...before.tasks],
+      links: [...before.links],
+      resources: [...before.resources],
+      assignments: [...before.assignments],
+    };
+  }
+
+  /** The task at index `i`, to change: the draft's own copy. */
+  readonly task = (i: number): PlanTaskT => {
+    const t = this.doc.tasks[i]!;
+    if (this.owned.has(t)) return t;
+    const copy = { ...t };
+    this.owned.add(copy);
+    this.doc.tasks[i] = copy;
+    return copy;
   };
+
+  /**
+   * Writable tasks by row, for a pass over every task once the edit has added and removed what it
+   * does (numbering, checks, the reschedule): row `i`'s task, copied the first time.
+   */
+  byRow(): (i: number) => PlanTaskT {
+    const tasks = this.doc.tasks;
+    const mine = new Uint8Array(tasks.length);
+    // An object never put in a set has no identity hash yet, and is looked up without making one.
+    for (let i = 0; i < tasks.length; i++) if (this.owned.has(tasks[i]!)) mine[i] = 1;
+    return (i) => {
+      if (mine[i] === 1) return tasks[i]!;
+      const copy = { ...tasks[i]! };
+      tasks[i] = copy;
+      mine[i] = 1;
+      return copy;
+    };
+  }
+
+  /** The link at index `i`, to change: the draft's own copy. */
+  link(i: number): PlanLinkT {
+    const l = this.doc.links[i]!;
+    if (this.owned.has(l)) return l;
+    const copy = { ...l };
+    this.owned.add(copy);
+    (this.doc.links as PlanLinkT[])[i] = copy;
+    return copy;
+  }
+
+  /** Marks a new object as the draft's own. */
+  adopt<T extends object>(x: T): T {
+    this.owned.add(x);
+    return x;
+  }
+}
+
+/**
+ * Makes a stored plan's tasks, links and calendars read-only, where a test runs: an edit that
+ * changed one in place (rather than through its draft) fails there instead of leaking into what
+ * readers hold.
+ */
+export function guardStored(doc: PlanDocument) {
+  if (!process.env.VITEST) return;
+  for (const t of doc.tasks) Object.freeze(t);
+  for (const l of doc.links) Object.freeze(l);
+  for (const c of doc.calendars) Object.freeze(c);
 }

@@ -23,7 +23,7 @@ import {
   ScheduleMemo,
   scheduleDocument,
 } from './document';
-import { editableCopy, type LivePlan, livePlans } from './live';
+import { type LivePlan, livePlans, PlanDraft } from './live';
 import { loadPlan, planHead, replacePlan, savePlanChanges, taskChanges } from './repo';
 
 /**
@@ -84,12 +84,20 @@ export async function getPlan(ctx: Ctx, projectId: string): Promise<PlanT> {
   return present(projectId, { doc, version: 0, source: 'pharos', updatedAt: new Date().toISOString() });
 }
 
-/** The tasks of a plan by UID, failing with not_found for an unknown one. */
-function taskOf(doc: PlanDocument, uid: number, field = 'uid'): PlanTaskT {
-  const t = doc.tasks.find((x) => x.uid === uid);
-  if (!t) throw new AppError('not_found', `The plan has no task with UID ${uid}`, field);
-  return t;
+/** The index of a plan's task by UID, failing with not_found for an unknown one. */
+function taskIndex(doc: PlanDocument, uid: number, field = 'uid'): number {
+  const i = doc.tasks.findIndex((x) => x.uid === uid);
+  if (i < 0) throw new AppError('not_found', `The plan has no task with UID ${uid}`, field);
+  return i;
 }
+
+/** A plan's task by UID, to read, failing with not_found for an unknown one. */
+const taskOf = (doc: PlanDocument, uid: number, field = 'uid'): PlanTaskT =>
+  doc.tasks[taskIndex(doc, uid, field)]!;
+
+/** A draft's task by UID, to change (the draft's own copy). */
+const ownTask = (draft: PlanDraft, uid: number, field = 'uid'): PlanTaskT =>
+  draft.task(taskIndex(draft.doc, uid, field));
 
 /** Refuses a plan whose links wait on each other in a circle, naming the tasks. */
 function checkCycles(doc: PlanDocument) {
@@ -110,8 +118,11 @@ function checkCycles(doc: PlanDocument) {
   }
 }
 
-/** Checks what the plan refers to exists: link ends, calendars. */
-function checkReferences(doc: PlanDocument) {
+/**
+ * Checks what the plan refers to exists: link ends, calendars. A manually scheduled task without
+ * a start of its own keeps the one it has (through `own`, given a draft).
+ */
+function checkReferences(doc: PlanDocument, own: (i: number) => PlanTaskT = (i) => doc.tasks[i]!) {
   const uids = new Set(doc.tasks.map((t) => t.uid));
   const calendars = new Set(doc.calendars.map((c) => c.uid));
   if (!calendars.has(doc.calendarUid))
@@ -120,7 +131,7 @@ function checkReferences(doc: PlanDocument) {
       `The plan has no calendar with UID ${doc.calendarUid}`,
       'calendarUid',
     );
-  for (const t of doc.tasks) {
+  for (const [i, t] of doc.tasks.entries()) {
     if (t.calendarUid !== null && !calendars.has(t.calendarUid))
       throw new AppError(
         'invalid_reference',
@@ -134,7 +145,7 @@ function checkReferences(doc: PlanDocument) {
         `Task ${t.row}: a ${t.constraintType} constraint needs a date`,
         'constraintDate',
       );
-    if (t.manual && t.manualStart === null) t.manualStart = t.start ?? null;
+    if (t.manual && t.manualStart === null) own(i).manualStart = t.start ?? null;
   }
   for (const l of doc.links) {
     if (!uids.has(l.predecessorUid))
@@ -152,13 +163,15 @@ function checkReferences(doc: PlanDocument) {
 }
 
 export type PlanEdit = (
-  doc: PlanDocument,
+  draft: PlanDraft,
   stored: { version: number; created: boolean },
 ) => Record<string, unknown> | undefined;
 
 /**
  * Runs an edit of a project's plan in one transaction (see the file's comment). The edit
- * changes the document in place and may return what to record in the audit trail.
+ * changes the draft of the plan (a task or link through the draft, which copies it) and may
+ * return what to record in the audit trail. The stored plan is never changed in place: what
+ * readers hold stays whole, and a failed edit leaves nothing behind.
  */
 export async function editPlan(
   ctx: Ctx,
@@ -172,14 +185,16 @@ export async function editPlan(
     await ctx.access.authorize('project', 'update', ids.spec.anchors(row));
     const stored = await storedPlan(ctx, tx, projectId, true);
     const before = stored?.doc ?? emptyPlan(row);
-    const after = editableCopy(before);
-    const auditDetail = edit(after, { version: stored?.version ?? 0, created: !stored }) ?? {};
-    numberTasks(after.tasks);
-    checkReferences(after);
+    const draft = new PlanDraft(before);
+    const after = draft.doc;
+    const auditDetail = edit(draft, { version: stored?.version ?? 0, created: !stored }) ?? {};
+    const own = draft.byRow();
+    numberTasks(after.tasks, own);
+    checkReferences(after, own);
     checkCycles(after);
     // What the last schedule of this plan left (calendars, inputs, date texts) serves this one.
-    const memo = stored?.memo ?? new ScheduleMemo();
-    const { ms } = scheduleDocument(after, memo);
+    const memo = stored?.memo ?? new ScheduleMemo({ sharedTasks: true });
+    const timing = scheduleDocument(after, memo, { own, numbered: true });
     const changes = taskChanges(before.tasks, after.tasks);
     const h = stored
       ? await savePlanChanges(tx, projectId, stored.version, before, after, changes)
@@ -201,7 +216,8 @@ export async function editPlan(
       // The links only when the edit changed them (a plan's links can be tens of thousands).
       links: sameLinks(before.links, after.links) ? [] : after.links,
       removed: changes.gone,
-      scheduleMs: ms,
+      scheduleMs: timing.ms,
+      recomputeMs: timing.recomputeMs,
     };
   });
   // Committed: the plan as saved serves the next edit.
@@ -249,7 +265,7 @@ export function updateSettings(
   projectId: string,
   body: Partial<PlanDocument> & { version: number },
 ) {
-  return editPlan(ctx, projectId, 'settings', (doc, s) => {
+  return editPlan(ctx, projectId, 'settings', ({ doc }, s) => {
     if (body.version !== s.version && !(s.created && body.version === 1)) throw conflict('plan');
     const { version: _v, ...changes } = body;
     Object.assign(doc, changes);
@@ -269,10 +285,11 @@ function applyTaskInput(t: PlanTaskT, input: TaskInput) {
 }
 
 export function createTask(ctx: Ctx, projectId: string, body: TaskInput & { beforeRow?: number }) {
-  return editPlan(ctx, projectId, 'createTask', (doc) => {
+  return editPlan(ctx, projectId, 'createTask', (draft) => {
+    const { doc } = draft;
     const { beforeRow, ...input } = body;
     const uid = doc.tasks.reduce((m, t) => Math.max(m, t.uid), 0) + 1;
-    const t = newTask(uid);
+    const t = draft.adopt(newTask(uid));
     applyTaskInput(t, input);
     const at = beforeRow === undefined ? doc.tasks.length : Math.min(beforeRow - 1, doc.tasks.length);
     doc.tasks.splice(at, 0, t);
@@ -281,8 +298,8 @@ export function createTask(ctx: Ctx, projectId: string, body: TaskInput & { befo
 }
 
 export function updateTask(ctx: Ctx, projectId: string, uid: number, body: TaskInput & { version: number }) {
-  return editPlan(ctx, projectId, 'updateTask', (doc) => {
-    const t = taskOf(doc, uid);
+  return editPlan(ctx, projectId, 'updateTask', (draft) => {
+    const t = ownTask(draft, uid);
     checkVersion(t, body.version);
     const { version: _v, ...input } = body;
     applyTaskInput(t, input);
@@ -300,7 +317,7 @@ function subtree(doc: PlanDocument, uid: number) {
 }
 
 export function deleteTask(ctx: Ctx, projectId: string, uid: number, version: number) {
-  return editPlan(ctx, projectId, 'deleteTask', (doc) => {
+  return editPlan(ctx, projectId, 'deleteTask', ({ doc }) => {
     checkVersion(taskOf(doc, uid), version);
     const [i, j] = subtree(doc, uid);
     const gone = new Set(doc.tasks.slice(i, j).map((t) => t.uid));
@@ -311,14 +328,15 @@ export function deleteTask(ctx: Ctx, projectId: string, uid: number, version: nu
   });
 }
 
-const linkOf = (doc: PlanDocument, p: number, s: number) => {
-  const l = doc.links.find((x) => x.predecessorUid === p && x.successorUid === s);
-  if (!l) throw new AppError('not_found', `No link from task ${p} to task ${s}`);
-  return l;
+/** The index of the link from task `p` to task `s`, failing with not_found when there is none. */
+const linkIndex = (doc: PlanDocument, p: number, s: number) => {
+  const i = doc.links.findIndex((x) => x.predecessorUid === p && x.successorUid === s);
+  if (i < 0) throw new AppError('not_found', `No link from task ${p} to task ${s}`);
+  return i;
 };
 
 export function createLink(ctx: Ctx, projectId: string, body: PlanLinkT) {
-  return editPlan(ctx, projectId, 'createLink', (doc) => {
+  return editPlan(ctx, projectId, 'createLink', ({ doc }) => {
     taskOf(doc, body.predecessorUid, 'predecessorUid');
     taskOf(doc, body.successorUid, 'successorUid');
     if (body.predecessorUid === body.successorUid)
@@ -349,23 +367,23 @@ export function createLink(ctx: Ctx, projectId: string, body: PlanLinkT) {
 }
 
 export function updateLink(ctx: Ctx, projectId: string, p: number, s: number, body: Partial<PlanLinkT>) {
-  return editPlan(ctx, projectId, 'updateLink', (doc) => {
-    const l = linkOf(doc, p, s);
+  return editPlan(ctx, projectId, 'updateLink', (draft) => {
+    const l = draft.link(linkIndex(draft.doc, p, s));
     for (const [k, v] of Object.entries(body)) if (v !== undefined) (l as Record<string, unknown>)[k] = v;
     return { predecessorUid: p, successorUid: s, changes: body };
   });
 }
 
 export function deleteLink(ctx: Ctx, projectId: string, p: number, s: number) {
-  return editPlan(ctx, projectId, 'deleteLink', (doc) => {
-    const l = linkOf(doc, p, s);
-    doc.links = doc.links.filter((x) => x !== l);
+  return editPlan(ctx, projectId, 'deleteLink', ({ doc }) => {
+    const i = linkIndex(doc, p, s);
+    doc.links = doc.links.filter((_, j) => j !== i);
     return { predecessorUid: p, successorUid: s };
   });
 }
 
 export function putCalendar(ctx: Ctx, projectId: string, body: PlanCalendarT & { version: number }) {
-  return editPlan(ctx, projectId, 'putCalendar', (doc, s) => {
+  return editPlan(ctx, projectId, 'putCalendar', ({ doc }, s) => {
     if (body.version !== s.version && !(s.created && body.version === 1)) throw conflict('plan');
     const { version: _v, ...cal } = body;
     for (let b = cal.baseUid, seen = 0; b !== null && seen < 20; seen++) {
@@ -392,10 +410,11 @@ interface ProgressBody {
 }
 
 export function recordProgress(ctx: Ctx, projectId: string, body: ProgressBody) {
-  return editPlan(ctx, projectId, 'progress', (doc) => {
+  return editPlan(ctx, projectId, 'progress', (draft) => {
+    const { doc } = draft;
     if (body.statusDate !== undefined) doc.statusDate = body.statusDate;
     for (const [k, e] of body.tasks.entries()) {
-      const t = taskOf(doc, e.uid, `tasks[${k}].uid`);
+      const t = ownTask(draft, e.uid, `tasks[${k}].uid`);
       checkVersion(t, e.version);
       const { uid: _u, version: _v, ...fields } = e;
       for (const [f, v] of Object.entries(fields)) if (v !== undefined) (t as Record<string, unknown>)[f] = v;
@@ -409,10 +428,12 @@ export function recordProgress(ctx: Ctx, projectId: string, body: ProgressBody) 
 }
 
 export function setBaseline(ctx: Ctx, projectId: string, n: number) {
-  return editPlan(ctx, projectId, 'setBaseline', (doc) => {
+  return editPlan(ctx, projectId, 'setBaseline', (draft) => {
+    const { doc } = draft;
     if (doc.tasks.length === 0)
       throw new AppError('validation_failed', 'The plan has no tasks to save as a baseline', 'number');
-    for (const t of doc.tasks) {
+    for (let i = 0; i < doc.tasks.length; i++) {
+      const t = draft.task(i);
       t.baselines = [
         ...t.baselines.filter((b) => b.number !== n),
         { number: n, start: t.start, finish: t.finish, duration: t.duration, work: null, cost: null },
@@ -427,9 +448,14 @@ export function setBaseline(ctx: Ctx, projectId: string, n: number) {
 }
 
 export function clearBaseline(ctx: Ctx, projectId: string, n: number) {
-  return editPlan(ctx, projectId, 'clearBaseline', (doc) => {
+  return editPlan(ctx, projectId, 'clearBaseline', (draft) => {
+    const { doc } = draft;
     // Clearing a baseline that holds nothing leaves nothing to do, as in MS Project.
-    for (const t of doc.tasks) t.baselines = t.baselines.filter((b) => b.number !== n);
+    for (let i = 0; i < doc.tasks.length; i++)
+      if (doc.tasks[i]!.baselines.some((b) => b.number === n)) {
+        const t = draft.task(i);
+        t.baselines = t.baselines.filter((b) => b.number !== n);
+      }
     doc.baselinesSet = doc.baselinesSet.filter((b) => b.number !== n);
     return { baseline: n };
   });
@@ -454,8 +480,8 @@ export async function replaceWithDocument(ctx: Ctx, projectId: string, doc: Plan
     numberTasks(doc.tasks);
     checkReferences(doc);
     checkCycles(doc);
-    scheduleDocument(doc);
-    const { version } = await replacePlan(tx, projectId, doc, source);
+    // On the embedded database the tables scheduling leaves alone load while it runs.
+    const { version } = await replacePlan(tx, projectId, doc, source, () => scheduleDocument(doc));
     await feedRegistry(ctx, tx, projectId, doc);
     await recordAudit(tx, ctx, {
       action: 'update',

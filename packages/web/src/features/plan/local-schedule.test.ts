@@ -133,6 +133,7 @@ function serverChange(
       links: after.links,
       removed: [],
       scheduleMs: 0,
+      recomputeMs: 0,
     },
   };
 }
