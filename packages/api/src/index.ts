@@ -7,3 +7,4 @@ export * from './routes';
 export * from './schemas/people';
 export * from './schemas/plan';
 export * from './schemas/registry';
+export * from './schemas/scenario';
