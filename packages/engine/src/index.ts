@@ -1,3 +1,4 @@
 export * from './calendar/index';
+export * from './portfolio/index';
 export * from './schedule/index';
 export * from './tree';

@@ -1,0 +1,4 @@
+export * from './ahp';
+export * from './finance';
+export * from './scenario';
+export * from './scoring';
