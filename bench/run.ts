@@ -1,4 +1,4 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
@@ -9,6 +9,7 @@ import { listBench } from './src/list';
 import { mspdiImportBench } from './src/mspdi-import';
 import { type Part, parseOptions } from './src/options';
 import { planEditBench } from './src/plan-edit';
+import { portfolioBench } from './src/portfolio';
 import { profileBench } from './src/profile';
 import { conditions, printTable, type Results, writeResults } from './src/report';
 import { scheduleBench } from './src/schedule';
@@ -59,6 +60,7 @@ try {
   await part('plan-edit', () => planEditBench(bench));
   await part('mspdi-import', () => mspdiImportBench(bench));
   await part('gantt', () => ganttBench(bench));
+  await part('portfolio', () => portfolioBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

@@ -9,6 +9,7 @@ export const parts = [
   'plan-edit',
   'mspdi-import',
   'gantt',
+  'portfolio',
 ] as const;
 export type Part = (typeof parts)[number];
 

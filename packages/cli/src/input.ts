@@ -21,6 +21,28 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, field
   throw new AppError('validation_failed', issue.message, jsonPath(issue.path) || field);
 }
 
+/**
+ * A file's text as JSON checked by a schema: not JSON, or the schema's first problem, is an
+ * AppError that names the file and the JSON path of the problem as the field.
+ */
+export function parseJsonFile<T extends z.ZodType>(schema: T, text: string, fileName: string): z.output<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new AppError('validation_failed', `${fileName} is not JSON: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const more = parsed.error.issues.length - 1;
+  throw new AppError(
+    'validation_failed',
+    `${fileName}: ${issue.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+    jsonPath(issue.path) || undefined,
+  );
+}
+
 /** A strong password for people who did not choose one: 144 random bits, 24 URL-safe characters. */
 export const generatePassword = () => randomBytes(18).toString('base64url');
 

@@ -4,6 +4,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
 import { registerMspdi } from './commands/mspdi';
+import { registerScenario } from './commands/scenario';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
 import { registerTokens } from './commands/tokens';
@@ -25,6 +26,7 @@ export function program(): Command {
   registerExport(p);
   registerImport(p);
   registerMspdi(p);
+  registerScenario(p);
   return p;
 }
 

@@ -21,6 +21,7 @@ export { AppError } from './errors';
 export type { Ctx } from './http/context';
 export { grantsOf } from './people/repo';
 export { createUser, getUser, grant, revoke, setPassword, userService } from './people/service';
+export { type SolveJob, type SolveSettings, startSolve } from './portfolio/solver';
 export {
   createService,
   listServices,

@@ -1,5 +1,5 @@
 import { AppError } from '@pharos/server';
-import { jsonPath } from '../input';
+import { parseJsonFile } from '../input';
 import { RegistryFile, sections } from './format';
 import { parentFirst } from './parent-first';
 
@@ -10,22 +10,7 @@ import { parentFirst } from './parent-first';
  * The first problem is reported with its JSON path as the field.
  */
 export function checkRegistryFile(text: string, fileName: string): RegistryFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new AppError('validation_failed', `${fileName} is not JSON: ${(err as Error).message}`);
-  }
-  const parsed = RegistryFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError(
-      'validation_failed',
-      `${fileName}: ${issue.message}`,
-      jsonPath(issue.path) || undefined,
-    );
-  }
-  const file = parsed.data;
+  const file = parseJsonFile(RegistryFile, text, fileName);
   const fail = (path: string, message: string) => {
     throw new AppError('validation_failed', `${fileName}: ${message}`, path);
   };

@@ -1,4 +1,5 @@
 export * from './ahp';
 export * from './finance';
+export * from './optimize/index';
 export * from './scenario';
 export * from './scoring';
