@@ -1,7 +1,16 @@
 // Seeded portfolio scenarios that look like a PMO's: proposals and running projects over 36
 // months, ten roles, capex and opex over three budget years, dependencies, exclusions and
-// must-dos, with budgets and capacity at about 40 % of what the candidates would use at their
-// planned starts, so choices matter.
+// must-dos, with budgets at 40 % of what the candidates would spend at their planned starts, so
+// choices matter. Two profiles share the candidates, dependencies and exclusions and differ in
+// capacity only:
+//
+// - `realistic` (default): each role has the same head count all along, so its hours follow the
+//   calendar (working days of the month) and nothing else; each role's level is drawn once, at
+//   60–90 % of its average monthly demand within the horizon at planned starts. Some roles are
+//   bottlenecks, most are merely busy, as in a capacity plan.
+// - `stress` (the first figures' scenarios, unchanged): every role at 40 % of its demand, with an
+//   independent ±20 % draw for each role and month, so all 360 capacity rows are scarce and no two
+//   months alike — harder than any capacity plan we know of, kept as the solver's stress test.
 
 import type { Candidate, Scenario } from '@pharos/engine';
 // The engine's main entry does not export the portfolio optimizer yet: reached by path meanwhile.
@@ -28,6 +37,46 @@ export interface GenerateOptions {
   dependencies?: number;
   /** Limits as a share of what every candidate at its planned start would use (default 0.4). */
   tightness?: number;
+  /** How capacity is set (default `realistic`; see above). */
+  profile?: 'realistic' | 'stress';
+  /** Realistic profile: the range each role's capacity share is drawn from (default 0.6–0.9). */
+  capacityShare?: [number, number];
+}
+
+/** Mondays to Fridays in a calendar month (`month` 0-based from January of `year`). */
+function workingDays(year: number, month: number): number {
+  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  let count = 0;
+  for (let d = 1; d <= days; d++) {
+    const w = new Date(Date.UTC(year, month, d)).getUTCDay();
+    if (w !== 0 && w !== 6) count++;
+  }
+  return count;
+}
+
+/**
+ * Each role: a level drawn in `share` times its average monthly demand within the horizon at
+ * planned starts, scaled month by month by the working days (horizon from January 2027).
+ */
+function realisticCapacity(
+  candidates: Candidate[],
+  months: number,
+  seed: number,
+  [low, high]: [number, number],
+): Scenario['capacity'] {
+  const r = prng(seed * 7919 + 17); // a stream of its own: the rest of the scenario is unchanged
+  const demand = new Map<string, number>();
+  for (const c of candidates)
+    for (const d of c.demand) {
+      const m = c.plannedStart + d.month;
+      if (m >= 0 && m < months) demand.set(d.role, (demand.get(d.role) ?? 0) + d.hours);
+    }
+  const days = Array.from({ length: months }, (_, m) => workingDays(2027 + Math.floor(m / 12), m % 12));
+  const meanDays = days.reduce((a, b) => a + b, 0) / months;
+  return ROLES.flatMap((role) => {
+    const level = ((demand.get(role) ?? 0) / months) * (low + (high - low) * r.next());
+    return days.map((d, month) => ({ role, month, hours: Math.round((level * d) / meanDays / 10) * 10 }));
+  });
 }
 
 export function generateScenario(o: GenerateOptions): Scenario {
@@ -98,13 +147,19 @@ export function generateScenario(o: GenerateOptions): Scenario {
       limit: Math.round((spend.get(`${line}|${year}`) ?? 0) * tight),
     })),
   );
-  const capacity = ROLES.flatMap((role) =>
-    Array.from({ length: months }, (_, month) => ({
-      role,
-      month,
-      hours: Math.round((((hours.get(role) ?? 0) / months) * tight * (0.8 + 0.4 * r.next())) / 10) * 10,
-    })),
-  );
+  // Drawn in both profiles (in the stream's order of the first figures), so that dependencies
+  // and exclusions come out the same.
+  const jitter = ROLES.map(() => Array.from({ length: months }, () => 0.8 + 0.4 * r.next()));
+  const capacity =
+    o.profile === 'stress'
+      ? ROLES.flatMap((role, k) =>
+          Array.from({ length: months }, (_, month) => ({
+            role,
+            month,
+            hours: Math.round((((hours.get(role) ?? 0) / months) * tight * jitter[k]![month]!) / 10) * 10,
+          })),
+        )
+      : realisticCapacity(candidates, months, o.seed, o.capacityShare ?? [0.6, 0.9]);
   const dependencies: Scenario['dependencies'] = [];
   const deps = o.dependencies ?? Math.round(o.candidates / 10);
   while (dependencies.length < deps) {

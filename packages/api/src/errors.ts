@@ -17,6 +17,7 @@ export const errorCodes = [
   'invalid_file',
   'archived',
   'has_active_children',
+  'invalid_state',
   'rate_limited',
   'payload_too_large',
   'unsupported_media_type',
@@ -69,6 +70,11 @@ export const errorCatalog = {
   has_active_children: {
     status: 409,
     meaning: 'The item still has active children; move or archive them first.',
+  },
+  invalid_state: {
+    status: 409,
+    meaning:
+      'The item is not in a state that allows this (e.g. a pipeline step that does not start from its status); `field` names what was asked.',
   },
   rate_limited: { status: 429, meaning: 'Too many attempts; wait and try again.' },
   payload_too_large: { status: 413, meaning: 'The request body is larger than the server accepts.' },

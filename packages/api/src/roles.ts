@@ -55,10 +55,30 @@ export const resources = [
   'user',
   'grant',
   'audit',
+  'settings',
+  'workRole',
+  'proposal',
+  'scoringFramework',
+  'scenario',
 ] as const;
 export type Resource = (typeof resources)[number];
 
-export const actions = ['read', 'create', 'update', 'archive'] as const;
+/**
+ * What may be done. Beyond the four every item has, the demand pipeline's steps (submit a
+ * proposal, screen it, score it, decide on it, convert it to a project) and a scenario's commit.
+ */
+export const actions = [
+  'read',
+  'create',
+  'update',
+  'archive',
+  'submit',
+  'screen',
+  'score',
+  'decide',
+  'convert',
+  'commit',
+] as const;
 export type Action = (typeof actions)[number];
 
 /** How a route is protected: public, any signed-in user, or a resource action. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IdParams, page, VersionBody } from './common';
 import { crudRoutes, type RouteDef, route } from './route';
+import { demandRoutes } from './routes-demand';
 import { planRoutes, timelineRoutes } from './routes-plan';
+import { scenarioRoutes } from './routes-portfolio';
 import * as P from './schemas/people';
 import * as R from './schemas/registry';
 
@@ -236,6 +238,10 @@ export const routes = {
   // ---------- plans and schedules ----------
   plan: planRoutes,
   timeline: timelineRoutes,
+
+  // ---------- demand and portfolio planning ----------
+  demand: demandRoutes,
+  scenarios: scenarioRoutes,
 
   // ---------- audit ----------
   audit: route({

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pharos, tempDir } from '../test-support';
 
@@ -66,6 +67,23 @@ describe('pharos scenario solve', () => {
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Small choice: solved in .* score 86\.0/);
     expect(text.out).toMatch(/3 of 5 candidates selected/);
+  }, 60_000);
+
+  it('writes the plan as an Excel workbook', async () => {
+    const path = join(files.dir, 'small-xlsx.json');
+    const out = join(files.dir, 'plan.xlsx');
+    await writeFile(path, JSON.stringify(file));
+    const run = await pharos('scenario', 'solve', path, '--json', '--xlsx', out);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const plan = wb.getWorksheet('Plan')!;
+    const selected: string[] = [];
+    plan.eachRow((row, n) => {
+      if (n > 1 && row.getCell(4).value === 'yes') selected.push(String(row.getCell(1).value));
+    });
+    expect(selected.sort()).toEqual(['A', 'D', 'E']);
+    expect(wb.getWorksheet('Budget')!.rowCount).toBeGreaterThan(1);
   }, 60_000);
 
   it('names the place of a problem in the file', async () => {

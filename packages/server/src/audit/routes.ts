@@ -1,4 +1,7 @@
 import { routes } from '@pharos/api';
+import { getFramework } from '../demand/frameworks';
+import { proposalService } from '../demand/proposal-spec';
+import { workRoleService } from '../demand/work-roles';
 import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import { userService } from '../people/service';
@@ -13,6 +16,9 @@ const readers: Record<string, (ctx: Parameters<typeof userService.get>[0], id: s
       Object.entries(registry).map(([type, svc]) => [type, (ctx, id) => svc.get(ctx, id)]),
     ),
     user: (ctx, id) => userService.get(ctx, id),
+    proposal: (ctx, id) => proposalService.get(ctx, id),
+    scoringFramework: (ctx, id) => getFramework(ctx, id),
+    workRole: (ctx, id) => workRoleService.get(ctx, id),
   };
 
 export const auditBindings = [

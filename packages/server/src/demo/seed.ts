@@ -14,13 +14,20 @@ import {
   projectObjectives,
   projects,
   projectTypes,
+  proposalScores,
+  proposals,
+  proposalTransitions,
   roleGrants,
+  scoringFrameworks,
   users,
+  workRoles,
 } from '../db/schema/index';
 import { replacePlan } from '../schedule/repo';
+import { generateDemand } from './demand';
 import { demoSize, type GeneratedOrg, generateOrganization, type OrgSize } from './organization';
 import { demoPlan } from './plans';
 import { prng } from './random';
+import { seedScenarios } from './scenarios';
 
 /** How many projects of a generated organization get a plan (the demo has fewer). */
 const DEMO_PLANS = 200;
@@ -74,6 +81,14 @@ export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (
     await step('projects', projects, org.projects);
     await tx.insert(projectObjectives).values(org.projectObjectives);
     await step('operations', operations, org.operations);
+    const demand = generateDemand(org);
+    await step('work roles', workRoles, demand.workRoles);
+    await step('scoring frameworks', scoringFrameworks, demand.frameworks);
+    await step('proposals', proposals, demand.proposals);
+    await step('proposal moves', proposalTransitions, demand.transitions);
+    await step('scores', proposalScores, demand.scores);
+    const demoScenarios = await seedScenarios(tx);
+    onProgress?.(`scenarios: ${demoScenarios.length}`);
     onProgress?.(`plans: ${plans.length}`);
     for (const { id, doc } of plans) await replacePlan(tx, id, doc, 'pharos');
     const created = (type: string, rows: { id: string }[]) =>
@@ -89,6 +104,10 @@ export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (
       ...created('program', org.programs),
       ...created('project', org.projects),
       ...created('operation', org.operations),
+      ...created('workRole', demand.workRoles as { id: string }[]),
+      ...created('scoringFramework', demand.frameworks),
+      ...created('proposal', demand.proposals),
+      ...created('scenario', demoScenarios),
     ]);
   });
   await db.execute(sql`analyze`); // plans for the data just written, not for empty tables

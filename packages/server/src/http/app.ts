@@ -24,8 +24,10 @@ import { ActorCache } from '../auth/cache';
 import { authBindings } from '../auth/routes';
 import type { Config } from '../config';
 import type { Database } from '../db/connect';
+import { demandBindings } from '../demand/routes';
 import { AppError } from '../errors';
 import { peopleBindings } from '../people/routes';
+import { portfolioBindings } from '../portfolio/routes';
 import { registryBindings } from '../registry/routes';
 import { scheduleBindings } from '../schedule/routes';
 import { AUTH_CHANNEL, authenticate } from './authenticate';
@@ -50,6 +52,8 @@ export const bindings = (): Binding[] => [
   ...peopleBindings,
   ...auditBindings,
   ...scheduleBindings,
+  ...demandBindings,
+  ...portfolioBindings,
 ];
 
 const defaultWebDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Action, Resource } from '@pharos/api';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TestUser, TestWorld } from '../test/harness';
+import { demandCases } from './matrix.demand-cases';
 import type { Fixture, Item } from './matrix.fixture';
 import { planCases } from './matrix.plan-cases';
+import { portfolioCases } from './matrix.portfolio-cases';
 
 export interface RouteCase {
   call: (u: TestUser | null) => Promise<LightMyRequestResponse>;
@@ -288,6 +290,8 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
   });
 
   planCases({ add, as, ok, passedAuth, db }, f, { P, G, F, OP, OG });
+  demandCases({ add, as, ok, passedAuth, db }, f, w.org, { F, OG });
+  portfolioCases({ add, as, ok, passedAuth, db }, f, F);
 
   // Audit: the whole trail is organization-level; one item's history follows reading the item.
   add('GET', '/api/v1/audit', {

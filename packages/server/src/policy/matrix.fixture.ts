@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorld } from '../test/harness';
+import { type DemandFixture, demandFixture } from './matrix.demand-cases';
+import { type PortfolioFixture, portfolioFixture } from './matrix.portfolio-cases';
 
 export type Item = { id: string };
-export interface Fixture {
+export interface Fixture extends DemandFixture, PortfolioFixture {
   project: Item & { code: string };
   /** Two tasks of the project's plan, the first linked to the second. */
   planTasks: [number, number];
@@ -70,5 +72,7 @@ export async function fixture(w: TestWorld): Promise<Fixture> {
     person: o.users.find((u) => u.email === 'member@pharos.demo')!,
     service,
     planTasks: planTasks as [number, number],
+    ...(await demandFixture(admin, o, programOffice.id, portfolio.id)),
+    ...(await portfolioFixture(admin, portfolio.id)),
   };
 }

@@ -22,6 +22,13 @@ export interface Rule {
 const all = roles;
 const allButRequester = roles.filter((r) => r !== 'business_requester');
 const leaders = ['admin', 'pmo_director'] as const;
+const demandCreators = [
+  ...leaders,
+  'pmo_analyst',
+  'portfolio_manager',
+  'program_manager',
+  'business_requester',
+] as const;
 
 export const permissions: Record<Resource, Partial<Record<Action, readonly Rule[]>>> = {
   orgUnit: {
@@ -101,5 +108,62 @@ export const permissions: Record<Resource, Partial<Record<Action, readonly Rule[
   },
   audit: {
     read: [{ roles: ['admin', 'auditor', 'pmo_director'], where: 'organization' }],
+  },
+  settings: {
+    read: [{ roles: all, where: 'anyScope' }],
+    update: [{ roles: leaders, where: 'organization' }],
+  },
+  workRole: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: [...leaders, 'resource_manager'], where: 'organization' }],
+    update: [{ roles: [...leaders, 'resource_manager'], where: 'organization' }],
+    archive: [{ roles: [...leaders, 'resource_manager'], where: 'organization' }],
+  },
+  // A proposal sits in the office that handles it and, once targeted, in its portfolio.
+  proposal: {
+    read: [
+      {
+        roles: [
+          ...leaders,
+          'pmo_analyst',
+          'portfolio_manager',
+          'program_manager',
+          'executive',
+          'finance_controller',
+          'resource_manager',
+          'business_requester',
+          'auditor',
+        ],
+        where: 'inScope',
+      },
+    ],
+    create: [{ roles: [...demandCreators], where: 'inScope' }],
+    // Requesters change their proposal while it is a draft, submitted or deferred; later, only screeners.
+    update: [{ roles: [...demandCreators], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+    submit: [{ roles: [...demandCreators], where: 'inScope' }],
+    screen: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    score: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'executive'], where: 'inScope' }],
+    decide: [{ roles: [...leaders, 'portfolio_manager', 'executive'], where: 'inScope' }],
+    convert: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  scoringFramework: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+  },
+  // A scenario sits in its portfolio (and so in the portfolio's office).
+  scenario: {
+    read: [
+      {
+        roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'executive', 'finance_controller', 'auditor'],
+        where: 'inScope',
+      },
+    ],
+    create: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager'], where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+    commit: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
   },
 };

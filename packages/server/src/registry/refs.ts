@@ -10,7 +10,11 @@ import {
   programs,
   projects,
   projectTypes,
+  proposals,
+  scenarios,
+  scoringFrameworks,
   users,
+  workRoles,
 } from '../db/schema/index';
 import { invalidRef } from '../errors';
 import type { EntitySpec, EntityType } from './spec';
@@ -25,6 +29,10 @@ export const tables: Record<EntityType, PgTable & { id: unknown; archivedAt: unk
   operation: operations,
   projectType: projectTypes,
   user: users,
+  scenario: scenarios,
+  workRole: workRoles,
+  proposal: proposals,
+  scoringFramework: scoringFrameworks,
 };
 
 const labels: Record<EntityType, string> = {
@@ -37,6 +45,10 @@ const labels: Record<EntityType, string> = {
   operation: 'operation',
   projectType: 'project type',
   user: 'person',
+  scenario: 'scenario',
+  workRole: 'work role',
+  proposal: 'proposal',
+  scoringFramework: 'scoring framework',
 };
 
 /** Each referenced item must exist and be active; the error names the field. */

@@ -13,7 +13,11 @@ export type EntityType =
   | 'project'
   | 'operation'
   | 'projectType'
-  | 'user';
+  | 'user'
+  | 'workRole'
+  | 'proposal'
+  | 'scoringFramework'
+  | 'scenario';
 
 export type Row = Record<string, unknown> & { id: string; version: number; archivedAt: Date | null };
 

@@ -15,7 +15,13 @@ type NavPath =
   | '/operations'
   | '/project-types'
   | '/users'
-  | '/audit';
+  | '/audit'
+  | '/scenarios'
+  | '/scenarios/compare'
+  | '/proposals'
+  | '/ranking'
+  | '/scoring-frameworks'
+  | '/work-roles';
 
 interface NavItem {
   label: string;
@@ -38,6 +44,22 @@ const groups: { label: string; items: NavItem[] }[] = [
       { label: 'Projects', to: '/projects', ability: 'project.read' },
       { label: 'Operations', to: '/operations', ability: 'operation.read' },
       { label: 'Project types', to: '/project-types', ability: 'projectType.read' },
+    ],
+  },
+  {
+    label: 'Demand',
+    items: [
+      { label: 'Proposals', to: '/proposals', ability: 'proposal.read' },
+      { label: 'Ranking', to: '/ranking', ability: 'proposal.read' },
+      { label: 'Scoring frameworks', to: '/scoring-frameworks', ability: 'scoringFramework.read' },
+      { label: 'Work roles', to: '/work-roles', ability: 'workRole.read' },
+    ],
+  },
+  {
+    label: 'Portfolio planning',
+    items: [
+      { label: 'Scenarios', to: '/scenarios', ability: 'scenario.read' },
+      { label: 'Compare', to: '/scenarios/compare', ability: 'scenario.read' },
     ],
   },
   {
@@ -72,8 +94,10 @@ export function Nav({ onNavigate }: { onNavigate: () => void }) {
             </Text>
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {items.map((i) => {
-                const active =
-                  i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(`${i.to}/`);
+                const on = (to: string) =>
+                  to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+                // the closest match wins (/scenarios/compare is Compare, not Scenarios)
+                const active = on(i.to) && !items.some((o) => o.to.length > i.to.length && on(o.to));
                 return (
                   <li key={i.to}>
                     <NavLinkLink
@@ -81,6 +105,7 @@ export function Nav({ onNavigate }: { onNavigate: () => void }) {
                       label={i.label}
                       active={active}
                       aria-current={active ? 'page' : undefined}
+                      activeOptions={{ exact: true, includeSearch: false }}
                       onClick={onNavigate}
                       variant="light"
                       style={{ borderRadius: 6 }}

@@ -12,6 +12,15 @@ import { AuditPage, parseAuditSearch } from '../features/audit/audit-page';
 import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { TokensPage } from '../features/auth/tokens-page';
+import { FrameworkDetailPage } from '../features/demand/framework-detail-page';
+import { FrameworksPage, parseFrameworkSearch } from '../features/demand/frameworks-page';
+import { ProposalDetailPage } from '../features/demand/proposal-detail-page';
+import { parseProposalSearch } from '../features/demand/proposal-list';
+import { ProposalNewPage } from '../features/demand/proposal-new-page';
+import { ProposalsPage } from '../features/demand/proposals-page';
+import { parseRankingSearch, RankingPage } from '../features/demand/ranking-page';
+import { WorkRoleDetailPage } from '../features/demand/work-role-detail-page';
+import { parseWorkRoleSearch, WorkRolesPage } from '../features/demand/work-roles-page';
 import { OverviewPage } from '../features/home/overview-page';
 import { ObjectiveDetailPage } from '../features/objectives/objective-detail-page';
 import { ObjectivesPage } from '../features/objectives/objectives-page';
@@ -33,6 +42,9 @@ import { ProjectTypesPage, projectTypeListSpec } from '../features/project-types
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { projectListSpec } from '../features/projects/project-list';
 import { ProjectsPage } from '../features/projects/projects-page';
+import { ComparePage, parseCompareSearch } from '../features/scenarios/compare-page';
+import { ScenarioPage } from '../features/scenarios/scenario-page';
+import { ScenariosPage, scenarioListSpec } from '../features/scenarios/scenarios-page';
 import { UserDetailPage } from '../features/users/user-detail-page';
 import { userListSpec } from '../features/users/user-list';
 import { UsersPage } from '../features/users/users-page';
@@ -113,6 +125,19 @@ const routeTree = rootRoute.addChildren([
     list('/users', UsersPage, (s: Record<string, unknown>) => parseListSearch(userListSpec, s)),
     detail('/users/$id', UserDetailPage),
     list('/audit', AuditPage, parseAuditSearch),
+    // Portfolio planning (C3)
+    list('/scenarios', ScenariosPage, (s: Record<string, unknown>) => parseListSearch(scenarioListSpec, s)),
+    list('/scenarios/compare', ComparePage, parseCompareSearch),
+    detail('/scenarios/$id', ScenarioPage),
+    // Demand (C2)
+    list('/proposals', ProposalsPage, parseProposalSearch),
+    page('/proposals/new', ProposalNewPage),
+    detail('/proposals/$id', ProposalDetailPage),
+    list('/ranking', RankingPage, parseRankingSearch),
+    list('/scoring-frameworks', FrameworksPage, parseFrameworkSearch),
+    detail('/scoring-frameworks/$id', FrameworkDetailPage),
+    list('/work-roles', WorkRolesPage, parseWorkRoleSearch),
+    detail('/work-roles/$id', WorkRoleDetailPage),
   ]),
 ]);
 

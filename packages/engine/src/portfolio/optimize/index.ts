@@ -2,6 +2,7 @@
 // plan check. The solver call itself is `@pharos/engine/solver` (solve.ts), kept apart so the
 // engine's main entry never loads HiGHS.
 export { checkPlan, type PlanCheck } from './check';
+export { type ExclusionReason, explainPlan, type InclusionReason, type Shortfall } from './explain';
 export { type GreedyOptions, type GreedyRank, greedy, type Plan, rankOrder, rankThenCut } from './greedy';
 export {
   buildModel,
@@ -13,3 +14,4 @@ export {
   toLp,
 } from './model';
 export { candidateValue, monthLabel, type Prepared, prepare, type ScenarioIssue, yearLabel } from './prepare';
+export { moveInUsage, type PlanUsage, planUsage } from './usage';

@@ -9,6 +9,7 @@
 import loadHighs, { type Highs, type HighsCallbackMap } from 'highs';
 import type { Scenario } from '../scenario';
 import { type GreedyOptions, type GreedyRank, greedy, greedyFrom, type Plan } from './greedy';
+import { type ImproveOptions, improvePlan } from './improve';
 import {
   buildModel,
   columnsFromStarts,
@@ -19,6 +20,11 @@ import {
 } from './model';
 import { monthLabel, prepare, type ScenarioIssue } from './prepare';
 
+// The efficient frontier (frontier.ts) is reached through this subpath too. (frontier.ts calls
+// `solvePortfolio`, a function declaration, only when run: the import cycle is harmless.)
+export { atBudgetLevel, type FrontierOptions, type FrontierPoint, planCost, solveFrontier } from './frontier';
+export type { ImproveOptions } from './improve';
+
 let runtime: Promise<Highs> | undefined;
 
 /** Loads the HiGHS WebAssembly runtime once per thread (about 40 ms). */
@@ -28,7 +34,7 @@ export function loadSolver(): Promise<Highs> {
 }
 
 export interface SolveProgress {
-  /** Seconds since the solver started. */
+  /** Seconds since `solvePortfolio` was called. */
   seconds: number;
   /** Best plan's value so far (null before the first). */
   value: number | null;
@@ -52,6 +58,12 @@ export interface SolveOptions {
   initial?: readonly (number | null)[];
   /** Solve the LP relaxation first and round it with the greedy fill (default true). */
   lpRounding?: boolean;
+  /**
+   * Local search (`improve.ts`) on the first incumbent and on each plan HiGHS finds, handed back
+   * to HiGHS when better (default true; `effort` defaults to 1.5·10⁷ per second of time limit,
+   * at most 1.5·10⁸, about a second).
+   */
+  improve?: boolean | ImproveOptions;
   greedy?: GreedyOptions;
   /** Called as the incumbent or the bound improves (from HiGHS's MIP interrupt callback). */
   onProgress?: (p: SolveProgress) => void;
@@ -104,8 +116,29 @@ const gapOf = (value: number | null, bound: number | null) =>
     ? null
     : Math.max(0, bound - value) / Math.max(Math.abs(value), 1e-9 * Math.max(1, Math.abs(bound)));
 
-/** Plain-data HiGHS input for the model. */
+/**
+ * Each row's scale for HiGHS: budget rows in minor units reach 10⁹ and more, so a row whose largest
+ * entry is above 10⁴ is divided by a power of ten that brings it to 10³–10⁴ (the plan and its
+ * check stay in minor units; only HiGHS sees the scaled rows). Integral data keep a violation of
+ * one minor unit far above HiGHS's feasibility tolerance.
+ */
+function rowScales(m: PortfolioModel): Float64Array {
+  const scale = new Float64Array(m.numRows).fill(1);
+  for (let r = 0; r < m.numRows; r++) {
+    let top = 0;
+    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++) top = Math.max(top, Math.abs(m.rowValue[k]!));
+    const e = Math.floor(Math.log10(top || 1)) - 3;
+    if (e > 0) scale[r] = 10 ** -e;
+  }
+  return scale;
+}
+
+/** Plain-data HiGHS input for the model, rows scaled (`rowScales`). */
 function modelData(highs: Highs, m: PortfolioModel) {
+  const scale = rowScales(m);
+  const values = new Float64Array(m.rowValue.length);
+  for (let r = 0; r < m.numRows; r++)
+    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++) values[k] = m.rowValue[k]! * scale[r]!;
   return {
     numCols: m.numCols,
     numRows: m.numRows,
@@ -113,15 +146,15 @@ function modelData(highs: Highs, m: PortfolioModel) {
     colCost: m.colCost,
     colLower: new Float64Array(m.numCols),
     colUpper: new Float64Array(m.numCols).fill(1),
-    rowLower: m.rowLower.map((v) => (v === Number.NEGATIVE_INFINITY ? -highs.infinity : v)),
-    rowUpper: m.rowUpper,
+    rowLower: m.rowLower.map((v, r) => (v === Number.NEGATIVE_INFINITY ? -highs.infinity : v * scale[r]!)),
+    rowUpper: m.rowUpper.map((v, r) => v * scale[r]!),
     matrix: {
       format: 'csr' as const,
       numRows: m.numRows,
       numCols: m.numCols,
       starts: m.rowStarts,
       indices: m.rowIndex,
-      values: m.rowValue,
+      values,
     },
     integrality: new Int32Array(m.numCols).fill(highs.constants.variableType.integer),
     colNames: m.colNames,
@@ -192,6 +225,22 @@ function lpRounding(scenario: Scenario, model: PortfolioModel, y: Float64Array, 
       x[b]! - x[a]! || inGreedy(b) - inGreedy(a) || model.prepared.value[b]! - model.prepared.value[a]!,
   );
   return greedyFrom(scenario, order, preferred, model.prepared);
+}
+
+/**
+ * Σ |dual| · entry over the budget and capacity rows for each column: what its use of the limits
+ * costs at the LP relaxation's prices (entries and duals of the same, scaled, rows).
+ */
+function columnPrices(model: PortfolioModel, values: Float64Array, rowDual: ArrayLike<number>): Float64Array {
+  const price = new Float64Array(model.numCols);
+  for (let r = 0; r < model.numRows; r++) {
+    const kind = model.rows[r]!.kind;
+    const pi = Math.abs(rowDual[r] ?? 0);
+    if ((kind !== 'budget' && kind !== 'capacity') || pi === 0) continue;
+    for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]!; k++)
+      price[model.rowIndex[k]!]! += pi * values[k]!;
+  }
+  return price;
 }
 
 /** Whether a plan keeps every row of the model (exact 0/1 columns). */
@@ -267,33 +316,71 @@ export async function solvePortfolio(scenario: Scenario, options: SolveOptions =
       ...options.highsOptions,
     });
     let start: Plan = first;
-    let lpSeconds = 0;
+    /** Each column's use of the limits priced by the LP relaxation's duals (guides the local search). */
+    let price: Float64Array | undefined;
     if ((options.lpRounding ?? true) && model.numCols > 0) {
       // The LP relaxation rounded by the greedy fill: often a far better first incumbent.
-      const l0 = performance.now();
       const { integrality: _, ...lp } = data;
       const relaxed = highs.createModel(lp);
       try {
         relaxed.options.set({ output_flag: false, time_limit: timeLimit / 4 });
         if (relaxed.run().modelStatus === S.optimal) {
-          const rounded = lpRounding(scenario, model, relaxed.getSolution().colValue, first);
+          const solution = relaxed.getSolution();
+          const rounded = lpRounding(scenario, model, solution.colValue, first);
           if (rounded.feasible && (!start.feasible || rounded.value > start.value)) start = rounded;
+          price = columnPrices(model, data.matrix.values, solution.rowDual);
         }
       } finally {
         relaxed.dispose();
       }
-      lpSeconds = (performance.now() - l0) / 1000;
-      hm.options.set('time_limit', Math.max(0.1, timeLimit - lpSeconds));
     }
     if (options.initial && keepsRows(model, options.initial)) {
       const value = planValue(options.initial);
       if (!start.feasible || value > start.value)
         start = { starts: [...options.initial], value, feasible: true };
     }
+    const improve = options.improve ?? true;
+    const effort =
+      (improve !== false && improve !== true && improve.effort) || Math.min(1.5e8, timeLimit * 1.5e7);
+    const search = (starts: readonly (number | null)[], work: number, seed: number, patience?: number) =>
+      improvePlan(model, starts, {
+        price,
+        seed,
+        ...(patience !== undefined && { patience }),
+        ...(typeof improve === 'object' && improve),
+        effort: work,
+      });
+    // Polishing HiGHS's plans is worth it where the search bettered the start (on a plain
+    // knapsack it rarely does, and HiGHS is better left alone).
+    let polish = false;
+    if (improve && start.feasible && model.numCols > 0) {
+      const better = search(start.starts, effort, 1);
+      if (better.value > start.value) {
+        start = { starts: better.starts, value: better.value, feasible: true };
+        polish = true;
+      }
+    }
+    hm.options.set('time_limit', Math.max(0.1, timeLimit - (performance.now() - t0) / 1000));
     let startAccepted = false;
     if ((options.mipStart ?? true) && start.feasible && model.numCols > 0)
       startAccepted = hm.setSolution({ colValue: columnsFromStarts(model, start.starts) }).status === 0;
+    // The best plan known on this side: the start, then HiGHS's incumbents polished by local search.
+    let own: Plan = start;
+    let pending: Float64Array | undefined;
+    let polished = 1;
+    // Polishing HiGHS's plans shares one more `effort` (HiGHS may find dozens of plans).
+    let polishLeft = effort;
     let last: SolveProgress | undefined;
+    const offset = () => (s0 - t0) / 1000;
+    const report = (seconds: number, primal: number | null, bound: number | null, nodes: number) => {
+      const value = own.feasible && (primal === null || own.value > primal) ? own.value : primal;
+      if (last && value === last.value && bound === last.bound) return;
+      last = { seconds: offset() + seconds, value, bound, gap: gapOf(value, bound), nodes };
+      trace.push(last);
+      options.onProgress?.(last);
+    };
+    const finite = (x: number | undefined) =>
+      x !== undefined && Number.isFinite(x) && Math.abs(x) < 1e300 ? x : null;
     const log = options.onLog;
     const callbacks: HighsCallbackMap = {
       ...(log && {
@@ -303,25 +390,41 @@ export async function solvePortfolio(scenario: Scenario, options: SolveOptions =
       }),
       [highs.constants.callbackType.mipInterrupt](event) {
         const d = event.data;
-        const value =
-          Number.isFinite(d.mip_primal_bound) && Math.abs(d.mip_primal_bound!) < 1e300
-            ? d.mip_primal_bound!
-            : null;
-        const bound =
-          Number.isFinite(d.mip_dual_bound) && Math.abs(d.mip_dual_bound!) < 1e300 ? d.mip_dual_bound! : null;
-        if (!last || value !== last.value || bound !== last.bound) {
-          last = {
-            seconds: d.running_time ?? 0,
-            value,
-            bound,
-            gap: gapOf(value, bound),
-            nodes: Number(d.mip_node_count ?? 0),
-          };
-          trace.push(last);
-          options.onProgress?.(last);
-        }
+        report(
+          d.running_time ?? 0,
+          finite(d.mip_primal_bound),
+          finite(d.mip_dual_bound),
+          Number(d.mip_node_count ?? 0),
+        );
         if (options.shouldStop?.()) event.interrupt();
       },
+      ...(polish && {
+        // Each new incumbent, polished: when the search betters it, HiGHS gets the plan back.
+        [highs.constants.callbackType.mipImprovingSolution](event) {
+          const x = event.data.mip_solution;
+          if (!x || x.length !== model.numCols) return;
+          const found = startsFromColumns(model, x);
+          const value = planValue(found);
+          if ((own.feasible && value <= own.value) || polishLeft < effort / 100 || !keepsRows(model, found))
+            return;
+          const better = search(found, Math.min(effort / 8, polishLeft), ++polished, 30);
+          polishLeft -= better.work;
+          own = { starts: better.starts, value: better.value, feasible: true };
+          if (better.value > value) pending = columnsFromStarts(model, better.starts);
+          const d = event.data;
+          report(
+            d.running_time ?? 0,
+            finite(d.mip_primal_bound),
+            finite(d.mip_dual_bound),
+            Number(d.mip_node_count ?? 0),
+          );
+        },
+        [highs.constants.callbackType.mipUserSolution](event) {
+          if (!pending) return;
+          event.setSolution(pending);
+          pending = undefined;
+        },
+      }),
     };
     const s0 = performance.now();
     const run = hm.run(callbacks);
@@ -345,7 +448,7 @@ export async function solvePortfolio(scenario: Scenario, options: SolveOptions =
     if (!Number.isFinite(bound) || Math.abs(bound!) >= 1e300) bound = null;
     // Rounded to exact 0/1, the plan must still keep every row; else fall back on the greedy plan.
     if (starts && !keepsRows(model, starts)) starts = null;
-    if (start.feasible && (!starts || start.value > planValue(starts))) starts = start.starts;
+    if (own.feasible && (!starts || own.value > planValue(starts))) starts = own.starts;
     return result(status, code, starts, bound, solverSeconds, rest);
   } finally {
     hm.dispose();

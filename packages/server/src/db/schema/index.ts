@@ -1,3 +1,5 @@
+export * from './demand';
 export * from './people';
+export * from './portfolio';
 export * from './registry';
 export * from './schedule';

@@ -21,6 +21,7 @@ import { programCreate } from '../programs/program-fields';
 import { programColumns } from '../programs/programs-page';
 import { projectCreate } from '../projects/project-fields';
 import { RelatedProjects } from '../projects/related-projects';
+import { PlanOfRecordTab } from '../scenarios/plan-of-record-tab';
 import { PortfolioFields, portfolioCreate, portfolioValues } from './portfolio-fields';
 
 type Creating = 'portfolio' | 'program' | 'project' | 'operation' | null;
@@ -103,6 +104,7 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
 }
 
 export function PortfolioDetailPage(): ReactNode {
+  const planning = useAbility('scenario.read');
   return (
     <DetailPage
       entity="portfolios"
@@ -127,6 +129,15 @@ export function PortfolioDetailPage(): ReactNode {
           <PortfolioFields form={form} selfId={p.id} />
         )),
         { value: 'timeline', label: 'Timeline', panel: <TimelinePanel kind="portfolio" id={p.id} /> },
+        ...(planning
+          ? [
+              {
+                value: 'plan-of-record',
+                label: 'Plan of record',
+                panel: <PlanOfRecordTab portfolioId={p.id} />,
+              },
+            ]
+          : []),
       ]}
     />
   );
