@@ -1,4 +1,4 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio,timeline] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
@@ -17,6 +17,7 @@ import { singleBench } from './src/single';
 import { startupBench } from './src/startup';
 import { median } from './src/stats';
 import { cleanupAll } from './src/target';
+import { timelineBench } from './src/timeline';
 
 const opts = parseOptions(process.argv.slice(2));
 const startedAt = new Date();
@@ -61,6 +62,7 @@ try {
   await part('mspdi-import', () => mspdiImportBench(bench));
   await part('gantt', () => ganttBench(bench));
   await part('portfolio', () => portfolioBench(bench));
+  await part('timeline', () => timelineBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

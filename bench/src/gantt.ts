@@ -3,19 +3,12 @@
 // by a real Pharos server (src/gantt-server.ts): how soon it is ready after the plan arrives,
 // how smoothly it scrolls, and how long an edit that cascades through the whole plan takes from
 // the keystroke to the repainted chart. The web app marks its own timeline (gantt-perf.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-// @ts-expect-error a plain ES module of the repository's scripts, without types
-import { ensureWebBuilt } from '../../scripts/start.mjs';
+import type { ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import type { Bench } from './bench';
+import { launchChromium, serveChild, signedInPage } from './browser';
 import { median } from './stats';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const chromiumPath = process.env.PHAROS_CHROMIUM ?? '/usr/bin/chromium';
 const TASKS = 10_000;
 
 interface Served {
@@ -24,28 +17,7 @@ interface Served {
   child: ChildProcess;
 }
 
-function serve(tasks: number): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'gantt-server.ts')], {
-    env: { ...process.env, GANTT_TASKS: String(tasks) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the Gantt server stopped (exit ${code})`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const info = JSON.parse(line) as { url: string; projectId: string };
-      resolve({ ...info, child });
-    });
-  });
-}
-
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByRole('textbox', { name: /^Email/ }).fill('pm@pharos.demo');
-  await page.getByRole('textbox', { name: /^Password/ }).fill('pharos-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-}
+const serve = (tasks: number) => serveChild<Served>('gantt-server.ts', { GANTT_TASKS: String(tasks) });
 
 /** Opens the plan afresh and reads how long the chart took: from the data, and from the response's end. */
 async function openPlan(page: Page, url: string, projectId: string) {
@@ -140,24 +112,10 @@ async function editOnce(page: Page, text: string) {
 
 export async function ganttBench(bench: Bench) {
   console.log(`\n[gantt] the Gantt chart in Chromium with ${TASKS.toLocaleString('en')} tasks`);
-  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
-  await ensureWebBuilt({ log: (l: string) => console.log(`  ${l}`) });
+  const browser = await launchChromium();
   const served = await serve(TASKS);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    // tsx names the functions it compiles with a helper the page does not have.
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await signIn(page, served.url);
+    const page = await signedInPage(browser, served.url, 'pm@pharos.demo');
     const loads = [];
     for (let i = 0; i < (bench.opts.quick ? 3 : 7); i++)
       loads.push(await openPlan(page, served.url, served.projectId));

@@ -10,6 +10,7 @@ export const parts = [
   'mspdi-import',
   'gantt',
   'portfolio',
+  'timeline',
 ] as const;
 export type Part = (typeof parts)[number];
 

@@ -1,16 +1,16 @@
 // Seeded portfolio scenarios that look like a PMO's: proposals and running projects over 36
 // months, ten roles, capex and opex over three budget years, dependencies, exclusions and
 // must-dos, with budgets at 40 % of what the candidates would spend at their planned starts, so
-// choices matter. Two profiles share the candidates, dependencies and exclusions and differ in
-// capacity only:
+// choices matter. Two profiles share the candidates, dependencies, exclusions and budgets and
+// differ in capacity only:
 //
-// - `realistic` (default): each role has the same head count all along, so its hours follow the
-//   calendar (working days of the month) and nothing else; each role's level is drawn once, at
-//   60–90 % of its average monthly demand within the horizon at planned starts. Some roles are
-//   bottlenecks, most are merely busy, as in a capacity plan.
-// - `stress` (the first figures' scenarios, unchanged): every role at 40 % of its demand, with an
-//   independent ±20 % draw for each role and month, so all 360 capacity rows are scarce and no two
-//   months alike — harder than any capacity plan we know of, kept as the solver's stress test.
+// - `realistic`: each role has the same head count all along, so its hours follow the calendar
+//   (working days of the month) and nothing else; each role's level is drawn once, at 60–90 % of
+//   its average monthly demand within the horizon at planned starts. Some roles are bottlenecks,
+//   most are merely busy, as in a capacity plan. The portfolio bench's target scenarios.
+// - `stress` (the default, so callers keep the scenarios of the first figures): every role at
+//   40 % of its demand, with an independent ±20 % draw for each role and month, so all 360
+//   capacity rows are scarce and no two months alike; kept as the solver's stress test.
 
 import type { Candidate, Scenario } from '@pharos/engine';
 // The engine's main entry does not export the portfolio optimizer yet: reached by path meanwhile.
@@ -37,7 +37,7 @@ export interface GenerateOptions {
   dependencies?: number;
   /** Limits as a share of what every candidate at its planned start would use (default 0.4). */
   tightness?: number;
-  /** How capacity is set (default `realistic`; see above). */
+  /** How capacity is set (default `stress`, the original; see above). */
   profile?: 'realistic' | 'stress';
   /** Realistic profile: the range each role's capacity share is drawn from (default 0.6–0.9). */
   capacityShare?: [number, number];
@@ -151,7 +151,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
   // and exclusions come out the same.
   const jitter = ROLES.map(() => Array.from({ length: months }, () => 0.8 + 0.4 * r.next()));
   const capacity =
-    o.profile === 'stress'
+    (o.profile ?? 'stress') === 'stress'
       ? ROLES.flatMap((role, k) =>
           Array.from({ length: months }, (_, month) => ({
             role,

@@ -104,7 +104,7 @@ export async function portfolioBench(bench: Bench) {
   });
 
   // Efficient frontier: the value at 15 budget levels, 30 % to 170 % of the scenario's budget.
-  const base = generateScenario({ candidates: 300, seed: 1, dependencies: 30 });
+  const base = generateScenario({ candidates: 300, seed: 1, dependencies: 30, profile: 'realistic' });
   const f0 = performance.now();
   const frontier = await solveFrontier(base); // 15 levels, ≤ 4 s and 1 % gap each
   const frontierS = (performance.now() - f0) / 1000;
@@ -126,7 +126,7 @@ export async function portfolioBench(bench: Bench) {
   });
 
   // 1,000 candidates: the greedy plan's time, then the solver with a time limit.
-  const big = generateScenario({ candidates: 1000, seed: 7, dependencies: 100 });
+  const big = generateScenario({ candidates: 1000, seed: 7, dependencies: 100, profile: 'realistic' });
   const times: number[] = [];
   for (let k = 0; k < 11; k++) {
     const t = performance.now();

@@ -21,7 +21,7 @@ export { AppError } from './errors';
 export type { Ctx } from './http/context';
 export { grantsOf } from './people/repo';
 export { createUser, getUser, grant, revoke, setPassword, userService } from './people/service';
-export { describePlan } from './portfolio/scenarios';
+export { describePlan, importScenario, setPlan } from './portfolio/scenarios';
 export { type SolveJob, type SolveSettings, startSolve } from './portfolio/solver';
 export { scenarioWorkbook } from './portfolio/workbook';
 export {

@@ -1,10 +1,11 @@
 /*
  * The exact portfolio optimizer: the scenario's MILP solved by HiGHS (WebAssembly), started from
- * the greedy plan, within a time limit and a relative gap. The only engine file that loads the
- * solver, reached through the `@pharos/engine/solver` subpath so the engine's main entry stays
- * light in the browser. HiGHS runs synchronously and blocks its thread: the server calls this in
- * a worker thread, and `shouldStop` can read a shared flag (Atomics on a SharedArrayBuffer)
- * that the parent sets to cancel.
+ * the better of the greedy plan and the rounded LP relaxation, improved by local search
+ * (improve.ts, which also polishes the plans HiGHS finds), within a time limit and a relative
+ * gap. The only engine file that loads the solver, reached through the `@pharos/engine/solver`
+ * subpath so the engine's main entry stays light in the browser. HiGHS runs synchronously and
+ * blocks its thread: the server calls this in a worker thread, and `shouldStop` can read a shared
+ * flag (Atomics on a SharedArrayBuffer) that the parent sets to cancel.
  */
 import loadHighs, { type Highs, type HighsCallbackMap } from 'highs';
 import type { Scenario } from '../scenario';
