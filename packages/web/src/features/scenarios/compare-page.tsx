@@ -82,7 +82,9 @@ function Comparison({ c }: { c: ScenarioComparison }) {
   const roles = allRoles.filter((role) =>
     s.some((x) => (x.roles.find((r) => r.role === role)?.demand ?? 0) > 0),
   );
-  const best = Math.max(...s.map((x) => x.value ?? Number.NEGATIVE_INFINITY));
+  // Values of different objectives (score, NPV) are not comparable: no "best" then.
+  const comparable = new Set(s.map((x) => x.objective)).size === 1;
+  const best = comparable ? Math.max(...s.map((x) => x.value ?? Number.NEGATIVE_INFINITY)) : Number.NaN;
   return (
     <Stack gap="xl">
       <Paper withBorder radius="md">
