@@ -1,4 +1,5 @@
 export * from './calendar/index';
 export * from './portfolio/index';
 export * from './schedule/index';
+export * from './status/index';
 export * from './tree';

@@ -4,19 +4,23 @@ import { type Database, openDatabase } from './db/connect';
 import { migrateDatabase } from './db/migrate';
 import { isEmpty, seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
+import { type Jobs, startJobs } from './jobs/kinds';
 
 export interface Running {
   app: FastifyInstance;
   database: Database;
   url: string;
   seeded: boolean;
+  /** This process's background-job runner; null with PHAROS_JOBS=off. */
+  jobs: Jobs | null;
   stop(): Promise<void>;
 }
 
 /**
  * Opens the database, applies migrations, seeds the demo organization where asked (on the first
- * start of an empty embedded database, or with --demo), and listens. SIGTERM and SIGINT finish
- * in-flight requests, then close the database cleanly.
+ * start of an empty embedded database, or with --demo), listens, and starts the job runner (unless
+ * PHAROS_JOBS=off). SIGTERM and SIGINT finish in-flight requests and running jobs, then close the
+ * database cleanly.
  */
 export async function startServer(
   config: Config,
@@ -49,17 +53,19 @@ export async function startServer(
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const shownHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;
     const url = `http://${shownHost}:${port}`;
+    const jobs = config.jobs ? await startJobs(config, database, app.log) : null;
     const running: Running = {
       app,
       database,
       url,
       seeded,
+      jobs,
       stop: once(async () => {
-        // Stop accepting, let in-flight requests finish; keep-alive connections that fall idle
-        // afterwards are closed at once rather than at their timeout.
+        // Stop accepting, let in-flight requests and running jobs finish; keep-alive connections
+        // that fall idle afterwards are closed at once rather than at their timeout.
         const sweep = setInterval(() => app!.server.closeIdleConnections(), 50);
         try {
-          await app!.close();
+          await Promise.all([app!.close(), jobs?.stop()]);
         } finally {
           clearInterval(sweep);
         }

@@ -1,4 +1,5 @@
 export * from './demand';
+export * from './jobs';
 export * from './people';
 export * from './portfolio';
 export * from './registry';
