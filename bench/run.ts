@@ -1,4 +1,4 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio,timeline] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio,timeline,reporting] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
@@ -12,6 +12,7 @@ import { planEditBench } from './src/plan-edit';
 import { portfolioBench } from './src/portfolio';
 import { profileBench } from './src/profile';
 import { conditions, printTable, type Results, writeResults } from './src/report';
+import { reportingBench } from './src/reporting';
 import { scheduleBench } from './src/schedule';
 import { singleBench } from './src/single';
 import { startupBench } from './src/startup';
@@ -63,6 +64,7 @@ try {
   await part('gantt', () => ganttBench(bench));
   await part('portfolio', () => portfolioBench(bench));
   await part('timeline', () => timelineBench(bench));
+  await part('reporting', () => reportingBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

@@ -11,6 +11,7 @@ export const parts = [
   'gantt',
   'portfolio',
   'timeline',
+  'reporting',
 ] as const;
 export type Part = (typeof parts)[number];
 

@@ -33,6 +33,13 @@ export {
 export { registry } from './registry/routes';
 export type { EntityService, ListParams } from './registry/service';
 export type { EntityType } from './registry/spec';
+export {
+  demoDeck,
+  demoReport,
+  healthTableXlsx,
+  portfolioDeckPptx,
+  statusReportPdf,
+} from './reporting/index';
 export { scheduleDocument } from './schedule/document';
 export { generatePlan } from './schedule/generate';
 export { exportMspdi, importMspdi } from './schedule/interchange';

@@ -5,7 +5,7 @@
  */
 
 import type PptxGenJS from 'pptxgenjs';
-import type { RagRating } from './model.js';
+import type { RagRating } from './model';
 import {
   INK,
   MUTED,
@@ -19,7 +19,7 @@ import {
   RAG_WORD,
   RULE,
   ZEBRA,
-} from './theme.js';
+} from './theme';
 
 export type Pptx = InstanceType<typeof PptxGenJS>;
 export type Slide = PptxGenJS.Slide;

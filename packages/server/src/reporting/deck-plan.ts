@@ -5,9 +5,9 @@
  * continued where they do not fit.
  */
 
-import { CONTENT_BOTTOM, CONTENT_TOP, cell, type Row } from './deck-parts.js';
-import type { DeckProject, PortfolioDeck, ProjectStatusReport } from './model.js';
-import { chunk, day, excerpt, MUTED, RAG_INK, RAG_RANK } from './theme.js';
+import { CONTENT_BOTTOM, CONTENT_TOP, cell, type Row } from './deck-parts';
+import type { DeckProject, PortfolioDeck, ProjectStatusReport } from './model';
+import { chunk, day, excerpt, MUTED, RAG_INK, RAG_RANK } from './theme';
 
 export const HEALTH_ROWS_PER_SLIDE = 20;
 export const ROW_H = 0.26;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { healthTableXlsx } from './health-table.js';
-import { RAG_DIMENSIONS } from './model.js';
-import { demoDeck } from './sample.js';
-import { RAG_FILL, RAG_LETTER } from './theme.js';
+import { healthTableXlsx } from './health-table';
+import { RAG_DIMENSIONS } from './model';
+import { demoDeck } from './sample';
+import { RAG_FILL, RAG_LETTER } from './theme';
 
 describe('healthTableXlsx', () => {
   it('writes one row per project, worst first, with coloured lettered RAG cells, a frozen header and filters', async () => {

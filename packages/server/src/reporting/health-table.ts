@@ -6,8 +6,8 @@
  */
 
 import ExcelJS from 'exceljs';
-import { healthOrder } from './deck-plan.js';
-import { type PortfolioDeck, RAG_DIMENSIONS, type RagRating, type RenderOptions } from './model.js';
+import { healthOrder } from './deck-plan';
+import { type PortfolioDeck, RAG_DIMENSIONS, type RagRating, type RenderOptions } from './model';
 import {
   DIMENSION_LABEL,
   NAVY,
@@ -19,7 +19,7 @@ import {
   stamp,
   TREND_COLOUR,
   TREND_GLYPH,
-} from './theme.js';
+} from './theme';
 
 const argb = (hex: string) => `FF${hex}`;
 /** Every font names its face: a cell font replaces the whole style, and the default is a serif in some viewers. */

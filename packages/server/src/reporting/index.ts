@@ -3,10 +3,10 @@
  * service fills the data; `demoDeck` makes realistic sample data for tests and the benchmark.
  */
 
-export { planDeck } from './deck-plan.js';
-export { healthTableXlsx } from './health-table.js';
-export type * from './model.js';
-export { RAG_DIMENSIONS } from './model.js';
-export { portfolioDeckPptx } from './portfolio-deck.js';
-export { demoDeck, demoReport } from './sample.js';
-export { statusReportPdf } from './status-pdf.js';
+export { planDeck } from './deck-plan';
+export { healthTableXlsx } from './health-table';
+export type * from './model';
+export { RAG_DIMENSIONS } from './model';
+export { portfolioDeckPptx } from './portfolio-deck';
+export { demoDeck, demoReport } from './sample';
+export { statusReportPdf } from './status-pdf';

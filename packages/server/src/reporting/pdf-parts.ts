@@ -6,8 +6,8 @@
  */
 
 import type PDFDocument from 'pdfkit';
-import type { RagRating } from './model.js';
-import { INK, MUTED, NAVY, RAG_FILL, RAG_LETTER, RAG_TEXT, RULE, ZEBRA } from './theme.js';
+import type { RagRating } from './model';
+import { INK, MUTED, NAVY, RAG_FILL, RAG_LETTER, RAG_TEXT, RULE, ZEBRA } from './theme';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_ROWS_PER_SLIDE, planDeck } from './deck-plan.js';
-import { portfolioDeckPptx } from './portfolio-deck.js';
-import { demoDeck } from './sample.js';
-import { unzip } from './test-files.js';
+import { HEALTH_ROWS_PER_SLIDE, planDeck } from './deck-plan';
+import { portfolioDeckPptx } from './portfolio-deck';
+import { demoDeck } from './sample';
+import { unzip } from './test-files';
 
 const at = new Date('2026-11-24T09:12:00Z');
 

@@ -23,11 +23,11 @@ import {
   ragCell,
   title,
   zebra,
-} from './deck-parts.js';
-import { capital, type PlannedSlide, planDeck, ROW_H } from './deck-plan.js';
-import type { PortfolioDeck, RenderOptions } from './model.js';
-import { RAG_DIMENSIONS } from './model.js';
-import { projectSlide } from './project-slide.js';
+} from './deck-parts';
+import { capital, type PlannedSlide, planDeck, ROW_H } from './deck-plan';
+import type { PortfolioDeck, RenderOptions } from './model';
+import { RAG_DIMENSIONS } from './model';
+import { projectSlide } from './project-slide';
 import {
   DIMENSION_LABEL,
   DIMENSION_SHORT,
@@ -46,7 +46,7 @@ import {
   TREND_COLOUR,
   TREND_GLYPH,
   vacPercent,
-} from './theme.js';
+} from './theme';
 
 function titleSlide(pptx: Pptx, deck: PortfolioDeck, at: Date): void {
   const s = pptx.addSlide();

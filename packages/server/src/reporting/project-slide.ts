@@ -20,8 +20,8 @@ import {
   type Slide,
   title,
   zebra,
-} from './deck-parts.js';
-import { type DeckProject, type ProjectStatusReport, RAG_DIMENSIONS, type Rag } from './model.js';
+} from './deck-parts';
+import { type DeckProject, type ProjectStatusReport, RAG_DIMENSIONS, type Rag } from './model';
 import {
   DIMENSION_LABEL,
   day,
@@ -38,7 +38,7 @@ import {
   ratio,
   TREND_GLYPH,
   vacPercent,
-} from './theme.js';
+} from './theme';
 
 const TOP = 2.95;
 

@@ -20,8 +20,8 @@ import {
   type RatedDimension,
   type ReportState,
   type RiskLine,
-} from './model.js';
-import * as W from './sample-words.js';
+} from './model';
+import * as W from './sample-words';
 
 const PERIODS = 12;
 export const REPORT_DATE = '2026-11-20';

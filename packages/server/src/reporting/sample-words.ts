@@ -1,6 +1,6 @@
 /* The words the sample data is made of: names, titles and sentences a PMO would recognise. */
 
-import type { RagDimension } from './model.js';
+import type { RagDimension } from './model';
 
 export const AREAS = [
   'Customer',

@@ -10,8 +10,8 @@ import {
   RAG_DIMENSIONS,
   type Rag,
   type RagRating,
-} from './model.js';
-import { addDays, isoWeek, REPORT_DATE, random, SCORE, sampleProject } from './sample-project.js';
+} from './model';
+import { addDays, isoWeek, REPORT_DATE, random, SCORE, sampleProject } from './sample-project';
 
 export { isoWeek };
 

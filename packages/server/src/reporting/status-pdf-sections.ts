@@ -4,7 +4,7 @@
  * issues and decisions.
  */
 
-import { type ProjectStatusReport, RAG_DIMENSIONS, type RagRating } from './model.js';
+import { type ProjectStatusReport, RAG_DIMENSIONS, type RagRating } from './model';
 import {
   type Cell,
   type Cursor,
@@ -19,7 +19,7 @@ import {
   table,
   WIDTH,
   winAnsi,
-} from './pdf-parts.js';
+} from './pdf-parts';
 import {
   DIMENSION_LABEL,
   day,
@@ -32,7 +32,7 @@ import {
   RAG_WORD,
   ratio,
   vacPercent,
-} from './theme.js';
+} from './theme';
 
 export function why(cur: Cursor, r: ProjectStatusReport): void {
   sectionTitle(cur, 'Why these colours', 100);

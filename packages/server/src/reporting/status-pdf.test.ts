@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RAG_DIMENSIONS } from './model.js';
-import { winAnsi } from './pdf-parts.js';
-import { demoReport, isoWeek } from './sample.js';
-import { statusReportPdf } from './status-pdf.js';
-import { pdfPageCount, pdfText } from './test-files.js';
+import { RAG_DIMENSIONS } from './model';
+import { winAnsi } from './pdf-parts';
+import { demoReport, isoWeek } from './sample';
+import { statusReportPdf } from './status-pdf';
+import { pdfPageCount, pdfText } from './test-files';
 
 const at = new Date('2026-11-24T09:12:00Z');
 

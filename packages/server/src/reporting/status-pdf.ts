@@ -6,21 +6,9 @@
  */
 
 import PDFDocument from 'pdfkit';
-import { type ProjectStatusReport, RAG_DIMENSIONS, type RagRating, type RenderOptions } from './model.js';
-import {
-  BOTTOM,
-  Cursor,
-  type Doc,
-  fit,
-  font,
-  hex,
-  LEFT,
-  PAGE_H,
-  PAGE_W,
-  WIDTH,
-  winAnsi,
-} from './pdf-parts.js';
-import { metricsAndTrend, narrative, registers, why } from './status-pdf-sections.js';
+import { type ProjectStatusReport, RAG_DIMENSIONS, type RagRating, type RenderOptions } from './model';
+import { BOTTOM, Cursor, type Doc, fit, font, hex, LEFT, PAGE_H, PAGE_W, WIDTH, winAnsi } from './pdf-parts';
+import { metricsAndTrend, narrative, registers, why } from './status-pdf-sections';
 import {
   DIMENSION_LABEL,
   day,
@@ -33,7 +21,7 @@ import {
   RAG_WORD,
   RULE,
   stamp,
-} from './theme.js';
+} from './theme';
 
 function headerBand(doc: Doc, r: ProjectStatusReport): number {
   doc.rect(0, 0, PAGE_W, 80).fill(hex(NAVY));

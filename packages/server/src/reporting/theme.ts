@@ -5,7 +5,7 @@
  * and black-and-white printers.
  */
 
-import type { RagDimension, RagRating, Trend } from './model.js';
+import type { RagDimension, RagRating, Trend } from './model';
 
 export const NAVY = '1F3A5F';
 export const NAVY_LIGHT = 'E8EDF4';
