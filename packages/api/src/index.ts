@@ -10,3 +10,4 @@ export * from './schemas/plan';
 export * from './schemas/portfolio';
 export * from './schemas/registry';
 export * from './schemas/scenario';
+export * from './schemas/scoring';

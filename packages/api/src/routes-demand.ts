@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParams, page, VersionBody } from './common';
 import { crudRoutes, route } from './route';
 import * as D from './schemas/demand';
+import * as Sc from './schemas/scoring';
 
 const base = { params: IdParams, versionBody: VersionBody };
 
@@ -90,7 +91,7 @@ export const demandRoutes = {
       tag: 'demand',
       auth: { resource: 'proposal', action: 'read' },
       params: IdParams,
-      response: D.ProposalScores,
+      response: Sc.ProposalScores,
     }),
     score: route({
       method: 'PUT',
@@ -99,18 +100,18 @@ export const demandRoutes = {
       tag: 'demand',
       auth: { resource: 'proposal', action: 'score' },
       params: IdParams,
-      body: D.ScorePut,
-      response: D.ProposalScores,
+      body: Sc.ScorePut,
+      response: Sc.ProposalScores,
     }),
   },
   frameworks: {
     ...crudRoutes('scoringFramework', 'scoring-frameworks', 'demand', 'scoring framework', {
       ...base,
-      item: D.ScoringFramework,
-      create: D.ScoringFrameworkCreate,
-      update: D.ScoringFrameworkUpdate,
-      list: page(D.ScoringFramework),
-      listQuery: D.ScoringFrameworkListQuery,
+      item: Sc.ScoringFramework,
+      create: Sc.ScoringFrameworkCreate,
+      update: Sc.ScoringFrameworkUpdate,
+      list: page(Sc.ScoringFramework),
+      listQuery: Sc.ScoringFrameworkListQuery,
     }),
     publish: route({
       method: 'POST',
@@ -121,7 +122,7 @@ export const demandRoutes = {
       auth: { resource: 'scoringFramework', action: 'update' },
       params: IdParams,
       body: VersionBody,
-      response: D.ScoringFramework,
+      response: Sc.ScoringFramework,
     }),
     revise: route({
       method: 'POST',
@@ -130,7 +131,7 @@ export const demandRoutes = {
       tag: 'demand',
       auth: { resource: 'scoringFramework', action: 'update' },
       params: IdParams,
-      response: D.ScoringFramework,
+      response: Sc.ScoringFramework,
       status: 201,
     }),
     ranking: route({
@@ -140,8 +141,8 @@ export const demandRoutes = {
       tag: 'demand',
       auth: { resource: 'proposal', action: 'read' },
       params: IdParams,
-      query: D.RankingQuery,
-      response: D.Ranking,
+      query: Sc.RankingQuery,
+      response: Sc.Ranking,
     }),
   },
 } as const;

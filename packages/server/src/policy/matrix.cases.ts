@@ -7,6 +7,17 @@ import type { Fixture, Item } from './matrix.fixture';
 import { planCases } from './matrix.plan-cases';
 import { portfolioCases } from './matrix.portfolio-cases';
 
+/** The six standard routes of an entity, on `target` (list, get, create, update, archive, restore). */
+export type Crud = (
+  path: string,
+  table: string,
+  target: Item & { code?: string; email?: string },
+  scopes: string[],
+  createScopes: string[],
+  create: () => Record<string, unknown>,
+  change: Record<string, unknown>,
+) => void;
+
 export interface RouteCase {
   call: (u: TestUser | null) => Promise<LightMyRequestResponse>;
   /** Scopes (type:id) the target lies in; an organization-wide grant covers everything anyway. */
@@ -46,6 +57,7 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
     OP = `office:${f.projectOffice.id}`,
     OG = `office:${f.programOffice.id}`;
 
+  /** The six standard routes of an entity, on `target`. */
   function crud(
     path: string,
     table: string,
@@ -290,7 +302,7 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
   });
 
   planCases({ add, as, ok, passedAuth, db }, f, { P, G, F, OP, OG });
-  demandCases({ add, as, ok, passedAuth, db }, f, w.org, { F, OG });
+  demandCases({ add, as, ok, passedAuth, db, crud }, f, w.org, { F, OG });
   portfolioCases({ add, as, ok, passedAuth, db }, f, F);
 
   // Audit: the whole trail is organization-level; one item's history follows reading the item.

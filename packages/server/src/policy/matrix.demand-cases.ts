@@ -2,10 +2,12 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/connect';
 import type { GeneratedOrg } from '../demo/types';
 import type { TestUser } from '../test/harness';
-import type { RouteCase } from './matrix.cases';
+import type { Crud, RouteCase } from './matrix.cases';
 import type { Fixture, Item } from './matrix.fixture';
 
 interface CaseTools {
+  /** The six standard routes of an entity (matrix.cases.ts). */
+  crud: Crud;
   add: (method: string, path: string, c: RouteCase) => unknown;
   as: (u: TestUser | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   ok: (...codes: number[]) => (res: LightMyRequestResponse) => boolean;
@@ -84,81 +86,15 @@ export async function demandFixture(
 
 /** The demand routes' cases (see matrix.cases.ts); F and OG are the fixture's portfolio and program office. */
 export function demandCases(
-  { add, as, ok, passedAuth, db }: CaseTools,
+  { add, as, ok, passedAuth, db, crud }: CaseTools,
   f: Fixture,
   o: GeneratedOrg,
   { F, OG }: Record<'F' | 'OG', string>,
 ) {
-  const version = async (table: string, id: string) =>
+  const _version = async (table: string, id: string) =>
     (await db.query(`select version from ${table} where id = $1`, [id])).rows[0].version as number;
   const inItems = (id: string) => (res: LightMyRequestResponse) =>
     (res.json().items as { id?: string; proposalId?: string }[]).some((x) => (x.proposalId ?? x.id) === id);
-
-  /** The six standard routes of an entity, on `target`. */
-  function crud(
-    path: string,
-    table: string,
-    target: Item & { code: string },
-    scopes: string[],
-    create: () => Record<string, unknown>,
-    change: Record<string, unknown>,
-  ) {
-    const base = `/api/v1/${path}`;
-    const unarchive = async () => {
-      await db.query(`update ${table} set archived_at = null where id = $1`, [target.id]);
-    };
-    add('GET', base, {
-      call: (u) => as(u, { method: 'GET', url: `${base}?q=${encodeURIComponent(target.code)}` }),
-      scopes,
-      list: true,
-      visible: inItems(target.id),
-      allowed: ok(200),
-    });
-    add('GET', `${base}/:id`, {
-      call: (u) => as(u, { method: 'GET', url: `${base}/${target.id}` }),
-      scopes,
-      allowed: ok(200),
-    });
-    add('POST', base, {
-      call: (u) => as(u, { method: 'POST', url: base, payload: create() }),
-      scopes,
-      allowed: ok(201),
-    });
-    add('PATCH', `${base}/:id`, {
-      call: async (u) =>
-        as(u, {
-          method: 'PATCH',
-          url: `${base}/${target.id}`,
-          payload: { version: await version(table, target.id), ...change },
-        }),
-      scopes,
-      allowed: ok(200),
-    });
-    add('POST', `${base}/:id/archive`, {
-      call: async (u) =>
-        as(u, {
-          method: 'POST',
-          url: `${base}/${target.id}/archive`,
-          payload: { version: await version(table, target.id) },
-        }),
-      scopes,
-      allowed: ok(200),
-      reset: unarchive,
-    });
-    add('POST', `${base}/:id/restore`, {
-      call: async (u) => {
-        await db.query(`update ${table} set archived_at = now() where id = $1`, [target.id]);
-        return as(u, {
-          method: 'POST',
-          url: `${base}/${target.id}/restore`,
-          payload: { version: await version(table, target.id) },
-        });
-      },
-      scopes,
-      allowed: ok(200),
-      reset: unarchive,
-    });
-  }
 
   // Settings: everyone reads them; changing them is organization-level (sent stale: 409 once allowed).
   add('GET', '/api/v1/settings/demand', {
@@ -183,6 +119,7 @@ export function demandCases(
     'work_roles',
     f.workRole,
     [],
+    [],
     () => ({
       code: uniq('ROLE'),
       name: 'Role',
@@ -202,6 +139,7 @@ export function demandCases(
     'proposals',
     'proposals',
     f.proposal,
+    PS,
     PS,
     () => newProposal(o, f.programOffice.id, f.portfolio.id, { title: uniq('Proposal') }),
     { outcome: uniq('o') },
@@ -248,6 +186,7 @@ export function demandCases(
     'scoring-frameworks',
     'scoring_frameworks',
     f.draftFramework,
+    [OG],
     [OG],
     () => ({ code: uniq('SF'), name: 'Framework', officeId: f.programOffice.id, criteria }),
     { description: uniq('d') },

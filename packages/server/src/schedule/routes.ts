@@ -4,20 +4,18 @@ import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import { exportMspdi, importMspdi } from './interchange';
 import {
-  clearBaseline,
   createLink,
   createTask,
   deleteLink,
   deleteTask,
   getPlan,
   putCalendar,
-  recordProgress,
-  setBaseline,
   updateLink,
   updateSettings,
   updateTask,
 } from './service';
 import { portfolioTimeline, programTimeline } from './timeline';
+import { clearBaseline, recordProgress, setBaseline } from './tracking';
 
 const r = routes.plan;
 

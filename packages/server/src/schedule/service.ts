@@ -24,7 +24,8 @@ import {
   scheduleDocument,
 } from './document';
 import { type LivePlan, livePlans, PlanDraft } from './live';
-import { loadPlan, planHead, replacePlan, savePlanChanges, taskChanges } from './repo';
+import { loadPlan, planHead, replacePlan } from './repo';
+import { savePlanChanges, taskChanges } from './repo-changes';
 
 /**
  * Use cases of plans. Every edit runs in one transaction: the plan row is locked, the edit is
@@ -96,7 +97,7 @@ const taskOf = (doc: PlanDocument, uid: number, field = 'uid'): PlanTaskT =>
   doc.tasks[taskIndex(doc, uid, field)]!;
 
 /** A draft's task by UID, to change (the draft's own copy). */
-const ownTask = (draft: PlanDraft, uid: number, field = 'uid'): PlanTaskT =>
+export const ownTask = (draft: PlanDraft, uid: number, field = 'uid'): PlanTaskT =>
   draft.task(taskIndex(draft.doc, uid, field));
 
 export type PlanEdit = (
@@ -191,7 +192,7 @@ async function feedRegistry(ctx: Ctx, tx: Tx, projectId: string, doc: PlanDocume
   await setPlannedDates(ctx, tx, projectId, start?.slice(0, 10) ?? null, finish?.slice(0, 10) ?? null);
 }
 
-const checkVersion = (t: PlanTaskT, version: number) => {
+export const checkVersion = (t: PlanTaskT, version: number) => {
   if (t.version !== version) throw conflict('task');
 };
 
@@ -331,70 +332,6 @@ export function putCalendar(ctx: Ctx, projectId: string, body: PlanCalendarT & {
     if (i >= 0) doc.calendars[i] = cal;
     else doc.calendars.push(cal);
     return { calendar: cal.uid, name: cal.name };
-  });
-}
-
-interface ProgressBody {
-  statusDate?: string | null;
-  tasks: {
-    uid: number;
-    version: number;
-    percentComplete?: number;
-    actualStart?: string | null;
-    actualFinish?: string | null;
-    remainingDuration?: number | null;
-  }[];
-}
-
-export function recordProgress(ctx: Ctx, projectId: string, body: ProgressBody) {
-  return editPlan(ctx, projectId, 'progress', (draft) => {
-    const { doc } = draft;
-    if (body.statusDate !== undefined) doc.statusDate = body.statusDate;
-    for (const [k, e] of body.tasks.entries()) {
-      const t = ownTask(draft, e.uid, `tasks[${k}].uid`);
-      checkVersion(t, e.version);
-      const { uid: _u, version: _v, ...fields } = e;
-      for (const [f, v] of Object.entries(fields)) if (v !== undefined) (t as Record<string, unknown>)[f] = v;
-      if (e.percentComplete === 100 && t.actualFinish === null) t.actualFinish = t.finish;
-      if ((e.percentComplete ?? 0) > 0 && t.actualStart === null) t.actualStart = t.start;
-      if (e.remainingDuration === undefined) t.remainingDuration = null;
-      t.version += 1;
-    }
-    return { statusDate: doc.statusDate, tasks: body.tasks.length };
-  });
-}
-
-export function setBaseline(ctx: Ctx, projectId: string, n: number) {
-  return editPlan(ctx, projectId, 'setBaseline', (draft) => {
-    const { doc } = draft;
-    if (doc.tasks.length === 0)
-      throw new AppError('validation_failed', 'The plan has no tasks to save as a baseline', 'number');
-    for (let i = 0; i < doc.tasks.length; i++) {
-      const t = draft.task(i);
-      t.baselines = [
-        ...t.baselines.filter((b) => b.number !== n),
-        { number: n, start: t.start, finish: t.finish, duration: t.duration, work: null, cost: null },
-      ].sort((a, b) => a.number - b.number);
-    }
-    doc.baselinesSet = [
-      ...doc.baselinesSet.filter((b) => b.number !== n),
-      { number: n, setAt: new Date().toISOString() },
-    ].sort((a, b) => a.number - b.number);
-    return { baseline: n };
-  });
-}
-
-export function clearBaseline(ctx: Ctx, projectId: string, n: number) {
-  return editPlan(ctx, projectId, 'clearBaseline', (draft) => {
-    const { doc } = draft;
-    // Clearing a baseline that holds nothing leaves nothing to do, as in MS Project.
-    for (let i = 0; i < doc.tasks.length; i++)
-      if (doc.tasks[i]!.baselines.some((b) => b.number === n)) {
-        const t = draft.task(i);
-        t.baselines = t.baselines.filter((b) => b.number !== n);
-      }
-    doc.baselinesSet = doc.baselinesSet.filter((b) => b.number !== n);
-    return { baseline: n };
   });
 }
 

@@ -15,61 +15,18 @@ import { type PlanCalendarT, type PlanT, recurrenceKinds, routes } from '@pharos
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
+import {
+  type DayRow,
+  type Exception,
+  type ExceptionRow,
+  nextKey,
+  parseHours,
+  rowsOf,
+  STANDARD,
+} from './calendar-form';
 import { DialogFooter } from './dialog-footer';
 import { planKeys } from './plan-cache';
 import { weekdayShort } from './plan-time';
-
-type Hours = { from: string; to: string }[];
-type Exception = PlanCalendarT['exceptions'][number];
-
-/** `08:00-12:00, 13:00-17:00` ⇄ working hours. */
-const hoursText = (h: Hours) => h.map((x) => `${x.from}-${x.to}`).join(', ');
-function parseHours(text: string): Hours | null {
-  if (!text.trim()) return [];
-  const out: Hours = [];
-  for (const part of text.split(',')) {
-    const m = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(part);
-    if (!m) return null;
-    const pad = (h: string, mm: string) => `${h.padStart(2, '0')}:${mm}`;
-    const from = pad(m[1]!, m[2]!);
-    const to = pad(m[3]!, m[4]!);
-    if (to <= from || (out.length && from < out.at(-1)!.to)) return null;
-    out.push({ from, to });
-  }
-  return out;
-}
-
-const STANDARD = '08:00-12:00, 13:00-17:00';
-let keys = 0;
-
-interface DayRow {
-  inherit: boolean;
-  working: boolean;
-  hours: string;
-}
-type ExceptionRow = Exception & { key: number; hoursText: string; working: boolean };
-
-function rowsOf(cal: PlanCalendarT) {
-  return {
-    name: cal.name,
-    baseUid: cal.baseUid,
-    days: cal.week.map(
-      (d): DayRow => ({
-        inherit: d === null,
-        working: !!d?.length,
-        hours: d?.length ? hoursText(d) : STANDARD,
-      }),
-    ),
-    exceptions: cal.exceptions.map(
-      (e): ExceptionRow => ({
-        ...e,
-        key: ++keys,
-        hoursText: e.hours.length ? hoursText(e.hours) : STANDARD,
-        working: e.hours.length > 0,
-      }),
-    ),
-  };
-}
 
 /**
  * The plan's working calendars: working hours per weekday (or as the base calendar), and
@@ -403,7 +360,7 @@ export function CalendarsDialog(props: {
                 exceptions: [
                   ...f.exceptions,
                   {
-                    key: ++keys,
+                    key: nextKey(),
                     name: '',
                     from: day,
                     to: day,
