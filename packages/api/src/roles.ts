@@ -60,12 +60,20 @@ export const resources = [
   'proposal',
   'scoringFramework',
   'scenario',
+  'statusReport',
+  'raidItem',
+  'lifecycle',
+  'gateReview',
+  'changeRequest',
+  'stopRecommendation',
 ] as const;
 export type Resource = (typeof resources)[number];
 
 /**
  * What may be done. Beyond the four every item has, the demand pipeline's steps (submit a
- * proposal, screen it, score it, decide on it, convert it to a project) and a scenario's commit.
+ * proposal, screen it, score it, decide on it, convert it to a project) and a scenario's commit;
+ * status reports and change requests are submitted too, and gates, change requests and stop
+ * recommendations are decided.
  */
 export const actions = [
   'read',

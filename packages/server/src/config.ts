@@ -54,6 +54,7 @@ const Env = z.object({
   PHAROS_TIME_ZONE: timeZone.default('UTC'),
   PHAROS_SMTP_URL: unsetIfEmpty(smtpUrl),
   PHAROS_MAIL_FROM: unsetIfEmpty(z.string().min(3).includes('@')),
+  PHAROS_PUBLIC_URL: unsetIfEmpty(z.string().url()),
 });
 
 export interface Config {
@@ -90,6 +91,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The sender of Pharos's e-mail, e.g. `Pharos <pharos@example.com>`. */
   readonly mailFrom: string | undefined;
+  /** Where people reach this Pharos (e.g. https://pharos.example.com): links in e-mail start with it. */
+  readonly publicUrl: string | undefined;
 }
 
 /** Reads the environment once, at the composition root, into a frozen object. */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timeZone: e.PHAROS_TIME_ZONE,
     smtpUrl: e.PHAROS_SMTP_URL,
     mailFrom: e.PHAROS_MAIL_FROM,
+    publicUrl: e.PHAROS_PUBLIC_URL,
     ...overrides,
   });
 }

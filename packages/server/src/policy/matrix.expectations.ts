@@ -4,7 +4,8 @@ import type { Action, Resource, Role } from '@pharos/api';
  * What each role may do, written down a second time, role by role, independently of
  * permissions.ts: the matrix test holds the server to this. Change both on purpose.
  *   letters: r read, c create, u update, a archive/restore; the demand pipeline's s submit,
- *   n screen, k score, d decide, v convert; m commit (a scenario)
+ *   n screen, k score, d decide, v convert; m commit (a scenario); s also submits a status report or change request, d
+ *   also decides a gate, a change request or a stop recommendation
  *   where: O = only with an organization-wide grant, S = in the scope of the grant, A = anywhere
  */
 type Entry = `${string}:${'O' | 'S' | 'A'}`;
@@ -27,6 +28,12 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     proposal: 'rcuasnkdv:S',
     scoringFramework: 'cua:S',
     scenario: 'rcuam:S',
+    statusReport: 'rcusa:S',
+    raidItem: 'rcua:S',
+    lifecycle: 'cua:S',
+    gateReview: 'rcud:S',
+    changeRequest: 'rcusda:S',
+    stopRecommendation: 'rcd:S',
   },
   pmo_director: {
     orgUnit: 'rcua:O',
@@ -44,6 +51,12 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     proposal: 'rcuasnkdv:S',
     scoringFramework: 'cua:S',
     scenario: 'rcuam:S',
+    statusReport: 'rcusa:S',
+    raidItem: 'rcua:S',
+    lifecycle: 'cua:S',
+    gateReview: 'rcud:S',
+    changeRequest: 'rcusda:S',
+    stopRecommendation: 'rcd:S',
   },
   pmo_analyst: {
     office: 'u:S',
@@ -55,6 +68,12 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     proposal: 'rcusnk:S',
     scoringFramework: 'cua:S',
     scenario: 'rcu:S',
+    statusReport: 'rcus:S',
+    raidItem: 'rcua:S',
+    lifecycle: 'cua:S',
+    gateReview: 'rcu:S',
+    changeRequest: 'rcus:S',
+    stopRecommendation: 'rc:S',
   },
   portfolio_manager: {
     portfolio: 'rcua:S',
@@ -63,6 +82,11 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     operation: 'rcua:S',
     proposal: 'rcuaskdv:S',
     scenario: 'rcuam:S',
+    statusReport: 'rcus:S',
+    raidItem: 'rcua:S',
+    gateReview: 'rcud:S',
+    changeRequest: 'rcusda:S',
+    stopRecommendation: 'rd:S',
   },
   program_manager: {
     portfolio: 'r:S',
@@ -70,10 +94,45 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     project: 'rcua:S',
     operation: 'r:S',
     proposal: 'rcus:S',
+    statusReport: 'rcus:S',
+    raidItem: 'rcua:S',
+    gateReview: 'rcud:S',
+    changeRequest: 'rcusd:S',
+    stopRecommendation: 'r:S',
   },
-  project_manager: { portfolio: 'r:S', program: 'r:S', project: 'ru:S', operation: 'r:S' },
-  project_coordinator: { portfolio: 'r:S', program: 'r:S', project: 'ru:S', operation: 'r:S' },
-  team_member: { portfolio: 'r:S', program: 'r:S', project: 'r:S', operation: 'r:S' },
+  project_manager: {
+    portfolio: 'r:S',
+    program: 'r:S',
+    project: 'ru:S',
+    operation: 'r:S',
+    statusReport: 'rcus:S',
+    raidItem: 'rcua:S',
+    gateReview: 'rcu:S',
+    changeRequest: 'rcus:S',
+    stopRecommendation: 'r:S',
+  },
+  project_coordinator: {
+    portfolio: 'r:S',
+    program: 'r:S',
+    project: 'ru:S',
+    operation: 'r:S',
+    statusReport: 'rcus:S',
+    raidItem: 'rcu:S',
+    gateReview: 'ru:S',
+    changeRequest: 'rcus:S',
+    stopRecommendation: 'r:S',
+  },
+  team_member: {
+    portfolio: 'r:S',
+    program: 'r:S',
+    project: 'r:S',
+    operation: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'rc:S',
+    gateReview: 'r:S',
+    changeRequest: 'r:S',
+    stopRecommendation: 'r:S',
+  },
   resource_manager: {
     portfolio: 'r:S',
     program: 'r:S',
@@ -81,6 +140,11 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     operation: 'r:S',
     workRole: 'cua:O',
     proposal: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'r:S',
+    gateReview: 'r:S',
+    changeRequest: 'r:S',
+    stopRecommendation: 'r:S',
   },
   finance_controller: {
     portfolio: 'r:S',
@@ -89,6 +153,11 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     operation: 'r:S',
     proposal: 'r:S',
     scenario: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'r:S',
+    gateReview: 'r:S',
+    changeRequest: 'rd:S',
+    stopRecommendation: 'r:S',
   },
   executive: {
     portfolio: 'r:S',
@@ -97,6 +166,11 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     operation: 'r:S',
     proposal: 'rkd:S',
     scenario: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'r:S',
+    gateReview: 'rd:S',
+    changeRequest: 'rd:S',
+    stopRecommendation: 'rd:S',
   },
   business_requester: { proposal: 'rcus:S' },
   auditor: {
@@ -108,8 +182,23 @@ export const expectations: Record<Role, Partial<Record<Resource, Entry>>> = {
     audit: 'r:O',
     proposal: 'r:S',
     scenario: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'r:S',
+    gateReview: 'r:S',
+    changeRequest: 'r:S',
+    stopRecommendation: 'r:S',
   },
-  trainer: { portfolio: 'r:S', program: 'r:S', project: 'r:S', operation: 'r:S' },
+  trainer: {
+    portfolio: 'r:S',
+    program: 'r:S',
+    project: 'r:S',
+    operation: 'r:S',
+    statusReport: 'r:S',
+    raidItem: 'r:S',
+    gateReview: 'r:S',
+    changeRequest: 'r:S',
+    stopRecommendation: 'r:S',
+  },
 };
 
 /** Every role reads the organization's reference data wherever it holds a grant. */
@@ -122,6 +211,7 @@ const referenceData: Resource[] = [
   'settings',
   'workRole',
   'scoringFramework',
+  'lifecycle',
 ];
 
 export function expected(role: Role, resource: Resource, action: Action): 'O' | 'S' | 'A' | null {

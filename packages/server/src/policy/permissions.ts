@@ -30,6 +30,18 @@ const demandCreators = [
   'business_requester',
 ] as const;
 
+/** Who keeps a project's status, RAID log and change requests. */
+const reporters = [
+  ...leaders,
+  'pmo_analyst',
+  'portfolio_manager',
+  'program_manager',
+  'project_manager',
+  'project_coordinator',
+] as const;
+/** Who decides at gates and on changes (each further narrowed by the item's own approvers). */
+const deciders = [...leaders, 'portfolio_manager', 'program_manager', 'executive'] as const;
+
 export const permissions: Record<Resource, Partial<Record<Action, readonly Rule[]>>> = {
   orgUnit: {
     read: [{ roles: all, where: 'anyScope' }],
@@ -165,5 +177,57 @@ export const permissions: Record<Resource, Partial<Record<Action, readonly Rule[
     update: [{ roles: [...leaders, 'pmo_analyst', 'portfolio_manager'], where: 'inScope' }],
     archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
     commit: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  // Status reports, RAID items, gate reviews, change requests and stop recommendations sit in
+  // their project (RAID items also in a program, portfolio or office register).
+  statusReport: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: reporters, where: 'inScope' }],
+    update: [{ roles: reporters, where: 'inScope' }],
+    submit: [{ roles: reporters, where: 'inScope' }],
+    archive: [{ roles: leaders, where: 'inScope' }],
+  },
+  raidItem: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: [...reporters, 'team_member'], where: 'inScope' }],
+    update: [{ roles: reporters, where: 'inScope' }],
+    archive: [
+      {
+        roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'program_manager', 'project_manager'],
+        where: 'inScope',
+      },
+    ],
+  },
+  lifecycle: {
+    read: [{ roles: all, where: 'anyScope' }],
+    create: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    update: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+  },
+  // Who votes at a gate is narrowed further by the gate's own approver list.
+  gateReview: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [
+      {
+        roles: [...leaders, 'pmo_analyst', 'portfolio_manager', 'program_manager', 'project_manager'],
+        where: 'inScope',
+      },
+    ],
+    update: [{ roles: reporters, where: 'inScope' }],
+    decide: [{ roles: deciders, where: 'inScope' }],
+  },
+  // Which step a decider may take is narrowed further by the office's authority thresholds.
+  changeRequest: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: reporters, where: 'inScope' }],
+    update: [{ roles: reporters, where: 'inScope' }],
+    submit: [{ roles: reporters, where: 'inScope' }],
+    decide: [{ roles: [...deciders, 'finance_controller'], where: 'inScope' }],
+    archive: [{ roles: [...leaders, 'portfolio_manager'], where: 'inScope' }],
+  },
+  stopRecommendation: {
+    read: [{ roles: allButRequester, where: 'inScope' }],
+    create: [{ roles: [...leaders, 'pmo_analyst'], where: 'inScope' }],
+    decide: [{ roles: [...leaders, 'portfolio_manager', 'executive'], where: 'inScope' }],
   },
 };
