@@ -1,9 +1,10 @@
-// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio,timeline,reporting] [--quick]
+// Pharos benchmarks: npm run bench [-- --only list,single,pglite-heavy,startup,schedule,plan-edit,mspdi-import,gantt,portfolio,timeline,reporting,health] [--quick]
 // Prints every figure with its target and PASS/FAIL; writes results/latest.json and latest.md.
 import { loadavg } from 'node:os';
 import { Bench } from './src/bench';
 import { diagnose } from './src/diagnose';
 import { ganttBench } from './src/gantt';
+import { healthBench } from './src/health';
 import { pgliteBench } from './src/heavy';
 import { listBench } from './src/list';
 import { mspdiImportBench } from './src/mspdi-import';
@@ -65,6 +66,7 @@ try {
   await part('portfolio', () => portfolioBench(bench));
   await part('timeline', () => timelineBench(bench));
   await part('reporting', () => reportingBench(bench));
+  await part('health', () => healthBench(bench));
   await part('list', async () => {
     await listBench(bench, 'pglite');
     await listBench(bench, 'postgres');

@@ -12,6 +12,7 @@ export const parts = [
   'portfolio',
   'timeline',
   'reporting',
+  'health',
 ] as const;
 export type Part = (typeof parts)[number];
 

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { IdParams, page, VersionBody } from './common';
 import { crudRoutes, type RouteDef, route } from './route';
 import { demandRoutes } from './routes-demand';
+import { governanceRoutes } from './routes-governance';
+import { healthRoutes } from './routes-health';
+import { notificationRoutes } from './routes-notify';
 import { planRoutes, timelineRoutes } from './routes-plan';
 import { scenarioRoutes } from './routes-portfolio';
+import { raidRoutes } from './routes-raid';
+import { statusRoutes } from './routes-status';
 import * as P from './schemas/people';
 import * as R from './schemas/registry';
 
@@ -12,7 +17,7 @@ const Ok = z.object({ ok: z.literal(true) });
 
 export const routes = {
   // ---------- system ----------
-  health: route({
+  liveness: route({
     method: 'GET',
     path: '/api/health',
     summary: 'Liveness and database reachability',
@@ -242,6 +247,21 @@ export const routes = {
   // ---------- demand and portfolio planning ----------
   demand: demandRoutes,
   scenarios: scenarioRoutes,
+
+  // ---------- governance: lifecycles, gates, change requests, stop recommendations ----------
+  governance: governanceRoutes,
+
+  // ---------- status reporting ----------
+  status: statusRoutes,
+
+  // ---------- health: roll-ups, the executive dashboard, status exports ----------
+  health: healthRoutes,
+
+  // ---------- notifications ----------
+  notifications: notificationRoutes,
+
+  // ---------- RAID registers and escalation ----------
+  raid: raidRoutes,
 
   // ---------- audit ----------
   audit: route({

@@ -4,6 +4,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
 import { registerMspdi } from './commands/mspdi';
+import { registerReport } from './commands/report';
 import { registerScenario } from './commands/scenario';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
@@ -27,6 +28,7 @@ export function program(): Command {
   registerImport(p);
   registerMspdi(p);
   registerScenario(p);
+  registerReport(p);
   return p;
 }
 

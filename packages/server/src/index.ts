@@ -45,3 +45,7 @@ export { generatePlan } from './schedule/generate';
 export { exportMspdi, importMspdi } from './schedule/interchange';
 export { rescheduleMspdi, rescheduleMspdiPieces } from './schedule/mspdi/reschedule';
 export { getPlan, replaceWithDocument, updateTask } from './schedule/service';
+export { healthDashboard } from './status/dashboard';
+export { healthDeck, healthReportsPdf, healthTable, scopeByCode } from './status/exports';
+export { healthRollup } from './status/rollup';
+export { refreshProjectHealth } from './status/rollup-store';

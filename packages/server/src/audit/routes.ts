@@ -5,8 +5,10 @@ import { workRoleService } from '../demand/work-roles';
 import { AppError } from '../errors';
 import { bind } from '../http/bind';
 import { userService } from '../people/service';
+import { getItem as getRaidItem } from '../raid/items';
 import { serviceIdsOf } from '../registry/office-services';
 import { registry } from '../registry/routes';
+import { getReport } from '../status/reports';
 import { listAudit } from './audit';
 
 /** Entity types whose history can be read, and how to check the caller may read the item. */
@@ -19,6 +21,8 @@ const readers: Record<string, (ctx: Parameters<typeof userService.get>[0], id: s
     proposal: (ctx, id) => proposalService.get(ctx, id),
     scoringFramework: (ctx, id) => getFramework(ctx, id),
     workRole: (ctx, id) => workRoleService.get(ctx, id),
+    raidItem: (ctx, id) => getRaidItem(ctx, id),
+    statusReport: (ctx, id) => getReport(ctx, id),
   };
 
 export const auditBindings = [

@@ -16,7 +16,7 @@ function setSessionCookie(ctx: Ctx, reply: FastifyReply, secret: string) {
 }
 
 export const authBindings = [
-  bind(routes.health, async (ctx, { req }) => {
+  bind(routes.liveness, async (ctx, { req }) => {
     // The embedded database's one connection busy with a statement is alive: answer at once
     // rather than queue the check behind that work.
     const { kind, pool } = req.server.database;

@@ -24,6 +24,7 @@ import {
 } from '../db/schema/index';
 import { replacePlan } from '../schedule/repo';
 import { generateDemand } from './demand';
+import { seedHistory } from './history-seed';
 import { demoSize, type GeneratedOrg, generateOrganization, type OrgSize } from './organization';
 import { demoPlan } from './plans';
 import { prng } from './random';
@@ -113,8 +114,10 @@ export async function seedOrganization(db: Db, org: GeneratedOrg, onProgress?: (
   await db.execute(sql`analyze`); // plans for the data just written, not for empty tables
 }
 
-export async function seedDemo(db: Db, size: OrgSize = demoSize) {
+/** The demo organization with a year of history up to `today` (status reports, RAID, governance). */
+export async function seedDemo(db: Db, size: OrgSize = demoSize, today = new Date()) {
   const org = generateOrganization(size);
   await seedOrganization(db, org);
+  await seedHistory(db, org, today);
   return org;
 }

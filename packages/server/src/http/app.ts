@@ -26,10 +26,15 @@ import type { Config } from '../config';
 import type { Database } from '../db/connect';
 import { demandBindings } from '../demand/routes';
 import { AppError } from '../errors';
+import { governanceBindings } from '../governance/routes';
+import { notificationBindings } from '../notify/routes';
 import { peopleBindings } from '../people/routes';
 import { portfolioBindings } from '../portfolio/routes';
+import { raidBindings } from '../raid/routes';
 import { registryBindings } from '../registry/routes';
 import { scheduleBindings } from '../schedule/routes';
+import { healthBindings } from '../status/rollup-routes';
+import { statusBindings } from '../status/routes';
 import { AUTH_CHANNEL, authenticate } from './authenticate';
 import type { Binding } from './bind';
 import { errorHandler } from './error-handler';
@@ -54,6 +59,11 @@ export const bindings = (): Binding[] => [
   ...scheduleBindings,
   ...demandBindings,
   ...portfolioBindings,
+  ...governanceBindings,
+  ...raidBindings,
+  ...statusBindings,
+  ...healthBindings,
+  ...notificationBindings,
 ];
 
 const defaultWebDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));

@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/connect';
+import { registerNotificationJobs } from '../notify/jobs';
 import { MAIL_JOB, mailHandler, mailTransport } from '../notify/mail';
+import { registerRaidJobs } from '../raid/escalation-job';
+import { STATUS_REMINDERS_JOB, statusRemindersHandler, statusRemindersSchedule } from '../status/reminders';
 import { JobRunner } from './runner';
 
 /**
@@ -11,6 +14,9 @@ import { JobRunner } from './runner';
 export function registerJobKinds(runner: JobRunner, config: Config): () => void {
   const transport = mailTransport(config);
   if (transport) runner.handle(MAIL_JOB, mailHandler(transport));
+  registerNotificationJobs(runner, config);
+  runner.handle(STATUS_REMINDERS_JOB, statusRemindersHandler).every(statusRemindersSchedule);
+  registerRaidJobs(runner);
   return () => transport?.close();
 }
 

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, testConfig } from '../config';
 import type { Database } from '../db/connect';
@@ -10,68 +8,30 @@ import { jobDone, jobRow, testRunner, waitFor } from '../jobs/testing';
 import { systemCtx } from '../system';
 import { freshDatabase } from '../test/harness';
 import { queueMail } from './mail';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
+import { type SmtpSink, startSmtpSink } from './testing';
 
 // A real SMTP server on loopback, with a password, no TLS; it can refuse the next message.
-let smtp: SMTPServer;
-let port: number;
-const received: Received[] = [];
-let refuseNext: { code: number; message: string } | null = null;
-
+let sink: SmtpSink;
 let database: Database;
 let runner: JobRunner | null = null;
 let closeKinds = () => {};
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, done) {
-      if (auth.username === 'pharos' && auth.password === 's3cret') done(null, { user: 'pharos' });
-      else done(new Error('Invalid username or password'));
-    },
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (refuseNext) {
-          const { code, message } = refuseNext;
-          refuseNext = null;
-          return done(Object.assign(new Error(message), { responseCode: code }));
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
-  port = (smtp.server.address() as AddressInfo).port;
+  sink = await startSmtpSink();
   database = await freshDatabase();
 });
 afterAll(async () => {
-  await new Promise<void>((ok) => smtp.close(() => ok()));
+  await sink.close();
   await database.close();
 });
 afterEach(async () => {
   await runner?.stop();
   closeKinds();
   runner = null;
-  received.length = 0;
-  refuseNext = null;
+  sink.received.length = 0;
 });
 
-const mailConfig = () =>
-  testConfig({ smtpUrl: `smtp://pharos:s3cret@127.0.0.1:${port}`, mailFrom: 'Pharos <pharos@test.pharos>' });
+const mailConfig = () => testConfig({ smtpUrl: sink.url, mailFrom: 'Pharos <pharos@test.pharos>' });
 
 async function startRunner() {
   const config = mailConfig();
@@ -98,8 +58,8 @@ describe('e-mail', () => {
   it('sends a queued message over SMTP: sender, recipients, subject, text and HTML', async () => {
     await startRunner();
     const id = (await send())!;
-    await waitFor('the message', () => received.length === 1);
-    const [m] = received;
+    await waitFor('the message', () => sink.received.length === 1);
+    const [m] = sink.received;
     expect(m!.from).toBe('pharos@test.pharos');
     expect(m!.to.sort()).toEqual(['ada@example.com', 'grace@example.com', 'pmo@example.com']);
     const raw = m!.raw.replace(/\r\n/g, '\n');
@@ -118,23 +78,23 @@ describe('e-mail', () => {
   });
 
   it('tries again when the server refuses for now (4xx), and delivers', async () => {
-    refuseNext = { code: 451, message: 'Try again later' };
+    sink.refuseNext(451, 'Try again later');
     await startRunner();
     const id = (await send())!;
     await waitFor('the job', jobDone(database, id));
     expect(await jobRow(database, id)).toMatchObject({ state: 'done', attempts: 2 });
     expect((await jobRow(database, id)).lastError).toMatch(/451/);
-    expect(received).toHaveLength(1);
+    expect(sink.received).toHaveLength(1);
   });
 
   it('fails at once when the server refuses for good (5xx)', async () => {
-    refuseNext = { code: 550, message: 'Mailbox unavailable' };
+    sink.refuseNext(550, 'Mailbox unavailable');
     await startRunner();
     const id = (await send())!;
     await waitFor('the job', jobDone(database, id));
     expect(await jobRow(database, id)).toMatchObject({ state: 'failed', attempts: 1 });
     expect((await jobRow(database, id)).lastError).toMatch(/550.*Mailbox unavailable/);
-    expect(received).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
   });
 
   it('queues nothing when e-mail is off, and refuses a message without a recipient', async () => {

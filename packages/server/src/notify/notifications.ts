@@ -1,7 +1,7 @@
 /*
  * In-app notifications, the one way every capability tells people something: a row per recipient
  * in the caller's transaction, plus an e-mail at once for those who want this kind immediately
- * (the others get it in their daily digest, or only in the app). Recipients are user ids; see
+ * (the others get it in their daily digest, digest.ts, or only in the app). Recipients are user ids; see
  * recipients.ts for finding them by role and scope.
  */
 import { inArray, sql } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import type { Tx } from '../db/connect';
 import { notificationPreferences, notifications, users } from '../db/schema/index';
 import type { Ctx } from '../http/context';
 import { queueMail } from './mail';
+import { notificationMail } from './mail-render';
 
 /** How a person wants one kind of notification. */
 export type Delivery = 'immediate' | 'digest' | 'in_app';
@@ -85,13 +86,8 @@ export async function notifyUsers(
       emailedAt: immediate.includes(u) && ctx.config.smtpUrl ? now : null,
     })),
   );
-  for (const u of immediate) {
-    await queueMail(ctx, tx, {
-      to: [u.email],
-      subject: `[Pharos] ${n.title}`,
-      text: mailText(ctx, body, link),
-    });
-  }
+  const mail = notificationMail(ctx.config, { title: n.title, body, link });
+  for (const u of immediate) await queueMail(ctx, tx, { to: [u.email], ...mail });
   return active.length;
 }
 
@@ -106,7 +102,5 @@ export function deliveryFor(
 
 /** The plain-text body of a notification e-mail, with an absolute link when the public URL is known. */
 export function mailText(ctx: Ctx, body: string, link: string): string {
-  const base = ctx.config.publicUrl?.replace(/\/$/, '') ?? '';
-  const url = link ? `${base}${link}` : '';
-  return [body, url ? `\nOpen in Pharos: ${url}` : '', '\n— Pharos'].filter(Boolean).join('\n');
+  return notificationMail(ctx.config, { title: '', body, link }).text;
 }

@@ -4,8 +4,13 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TestUser, TestWorld } from '../test/harness';
 import { demandCases } from './matrix.demand-cases';
 import type { Fixture, Item } from './matrix.fixture';
+import { governanceCases } from './matrix.governance-cases';
+import { healthCases } from './matrix.health-cases';
+import { notifyCases } from './matrix.notify-cases';
 import { planCases } from './matrix.plan-cases';
 import { portfolioCases } from './matrix.portfolio-cases';
+import { raidCases } from './matrix.raid-cases';
+import { statusCases } from './matrix.status-cases';
 
 /** The six standard routes of an entity, on `target` (list, get, create, update, archive, restore). */
 export type Crud = (
@@ -304,6 +309,11 @@ export function routeCases(w: TestWorld, f: Fixture): Map<string, RouteCase> {
   planCases({ add, as, ok, passedAuth, db }, f, { P, G, F, OP, OG });
   demandCases({ add, as, ok, passedAuth, db, crud }, f, w.org, { F, OG });
   portfolioCases({ add, as, ok, passedAuth, db }, f, F);
+  governanceCases({ add, as, ok, passedAuth, db }, w, f, { P, G, F, OP, OG });
+  statusCases({ add, as, ok }, w, f, { P, G, F, OP, OG });
+  healthCases({ add, as, ok }, w, f, { P, G, F, OP, OG });
+  notifyCases({ add, as, ok, db });
+  raidCases({ add, as, ok, db }, f, { P, G, F, OP, OG });
 
   // Audit: the whole trail is organization-level; one item's history follows reading the item.
   add('GET', '/api/v1/audit', {

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/connect';
 import {
+  lifecycles,
   objectives,
   offices,
   operations,
@@ -33,6 +34,7 @@ export const tables: Record<EntityType, PgTable & { id: unknown; archivedAt: unk
   workRole: workRoles,
   proposal: proposals,
   scoringFramework: scoringFrameworks,
+  lifecycle: lifecycles,
 };
 
 const labels: Record<EntityType, string> = {
@@ -49,6 +51,7 @@ const labels: Record<EntityType, string> = {
   workRole: 'work role',
   proposal: 'proposal',
   scoringFramework: 'scoring framework',
+  lifecycle: 'lifecycle',
 };
 
 /** Each referenced item must exist and be active; the error names the field. */

@@ -17,7 +17,8 @@ export type EntityType =
   | 'workRole'
   | 'proposal'
   | 'scoringFramework'
-  | 'scenario';
+  | 'scenario'
+  | 'lifecycle';
 
 export type Row = Record<string, unknown> & { id: string; version: number; archivedAt: Date | null };
 

@@ -14,6 +14,7 @@ import {
   projectTypes,
 } from '../db/schema/index';
 import { invalidRef } from '../errors';
+import { checkPhaseChange } from '../governance/phase-guard';
 import type { EntitySpec, Row } from './spec';
 
 export function columns(table: PgTable) {
@@ -177,6 +178,11 @@ export const projectSpec: EntitySpec = {
         ]
       : [],
   derive: derivePortfolioFromProgram,
+  // A project whose type has a published lifecycle enters a later phase only through a go at its gate (C9).
+  afterUpdate: async (tx, before, after) => {
+    if (before.phase !== after.phase)
+      await checkPhaseChange(tx, after.id, before.phase as string, after.phase as string);
+  },
   extra: {
     columns: (id) => ({
       objectiveIds: `array(select po.objective_id from project_objectives po where po.project_id = ${id} order by 1)`,

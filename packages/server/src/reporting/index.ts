@@ -9,4 +9,4 @@ export type * from './model';
 export { RAG_DIMENSIONS } from './model';
 export { portfolioDeckPptx } from './portfolio-deck';
 export { demoDeck, demoReport } from './sample';
-export { statusReportPdf } from './status-pdf';
+export { statusReportPdf, statusReportsPdf } from './status-pdf';

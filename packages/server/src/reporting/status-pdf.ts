@@ -131,10 +131,11 @@ function tiles(cur: Cursor, r: ProjectStatusReport): void {
   cur.y += 74;
 }
 
-function footers(doc: Doc, r: ProjectStatusReport, at: Date): void {
+/** Footers of the pages `first` … `first + count − 1`, which hold one report, numbered within it. */
+function footers(doc: Doc, r: ProjectStatusReport, at: Date, first: number, count: number): void {
   const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(range.start + first + i);
     const y = PAGE_H - 34;
     doc
       .moveTo(LEFT, y - 6)
@@ -147,7 +148,7 @@ function footers(doc: Doc, r: ProjectStatusReport, at: Date): void {
     const left = `Pharos · ${r.project.code} ${r.project.name} · ${r.period.label}${by}`;
     doc.text(fit(doc, left, WIDTH * 0.55), LEFT, y, { lineBreak: false });
     font(doc, 7, false, MUTED).text(
-      `Generated ${stamp(at)}  ·  Page ${i + 1} of ${range.count}`,
+      `Generated ${stamp(at)}  ·  Page ${i + 1} of ${count}`,
       LEFT + WIDTH * 0.5,
       y,
       {
@@ -161,14 +162,27 @@ function footers(doc: Doc, r: ProjectStatusReport, at: Date): void {
 
 /** The status report as a PDF (one or two A4 pages for a typical report; longer registers flow on). */
 export function statusReportPdf(report: ProjectStatusReport, opts: RenderOptions = {}): Promise<Buffer> {
+  return statusReportsPdf([report], opts);
+}
+
+/** Several status reports in one PDF, each starting on a new page, its pages numbered within it. */
+export function statusReportsPdf(
+  reports: readonly ProjectStatusReport[],
+  opts: RenderOptions = {},
+): Promise<Buffer> {
+  const first = reports[0];
+  if (!first) throw new Error('statusReportsPdf: no reports');
   const at = opts.generatedAt ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     bufferPages: true,
     info: {
-      Title: `${report.project.code} ${report.project.name} — status ${report.period.label}`,
-      Author: report.submittedBy ?? 'Pharos',
+      Title:
+        reports.length === 1
+          ? `${first.project.code} ${first.project.name} — status ${first.period.label}`
+          : `Status reports — ${reports.length} projects`,
+      Author: (reports.length === 1 ? first.submittedBy : null) ?? 'Pharos',
       Creator: 'Pharos',
       CreationDate: at,
     },
@@ -179,15 +193,21 @@ export function statusReportPdf(report: ProjectStatusReport, opts: RenderOptions
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const cur = new Cursor(doc, runningHeader(report), headerBand(doc, report));
-  facts(cur, report);
-  tiles(cur, report);
-  why(cur, report);
-  metricsAndTrend(cur, report);
-  narrative(cur, report);
-  registers(cur, report);
-  if (cur.y > BOTTOM) throw new Error('layout overflow');
-  footers(doc, report, at);
+  const pages: { report: ProjectStatusReport; first: number; count: number }[] = [];
+  reports.forEach((report, i) => {
+    if (i > 0) doc.addPage();
+    const start = doc.bufferedPageRange().count - 1;
+    const cur = new Cursor(doc, runningHeader(report), headerBand(doc, report));
+    facts(cur, report);
+    tiles(cur, report);
+    why(cur, report);
+    metricsAndTrend(cur, report);
+    narrative(cur, report);
+    registers(cur, report);
+    if (cur.y > BOTTOM) throw new Error('layout overflow');
+    pages.push({ report, first: start, count: doc.bufferedPageRange().count - start });
+  });
+  for (const p of pages) footers(doc, p.report, at, p.first, p.count);
   doc.end();
   return done;
 }

@@ -6,6 +6,8 @@ import { NavLinkLink } from '../ui/links';
 
 type NavPath =
   | '/'
+  | '/dashboard'
+  | '/notifications'
   | '/offices'
   | '/org-units'
   | '/objectives'
@@ -21,7 +23,9 @@ type NavPath =
   | '/proposals'
   | '/ranking'
   | '/scoring-frameworks'
-  | '/work-roles';
+  | '/work-roles'
+  | '/escalations'
+  | '/lifecycles';
 
 interface NavItem {
   label: string;
@@ -32,7 +36,14 @@ interface NavItem {
 }
 
 const groups: { label: string; items: NavItem[] }[] = [
-  { label: 'Home', items: [{ label: 'Overview', to: '/' }] },
+  {
+    label: 'Home',
+    items: [
+      { label: 'Overview', to: '/' },
+      { label: 'Dashboard', to: '/dashboard', ability: 'statusReport.read' },
+      { label: 'Notifications', to: '/notifications' },
+    ],
+  },
   {
     label: 'Registry',
     items: [
@@ -60,6 +71,13 @@ const groups: { label: string; items: NavItem[] }[] = [
     items: [
       { label: 'Scenarios', to: '/scenarios', ability: 'scenario.read' },
       { label: 'Compare', to: '/scenarios/compare', ability: 'scenario.read' },
+    ],
+  },
+  {
+    label: 'Governance',
+    items: [
+      { label: 'Lifecycles', to: '/lifecycles', ability: 'lifecycle.read' },
+      { label: 'Escalations', to: '/escalations', ability: 'raidItem.read' },
     ],
   },
   {

@@ -21,7 +21,11 @@ import { ProposalsPage } from '../features/demand/proposals-page';
 import { parseRankingSearch, RankingPage } from '../features/demand/ranking-page';
 import { WorkRoleDetailPage } from '../features/demand/work-role-detail-page';
 import { parseWorkRoleSearch, WorkRolesPage } from '../features/demand/work-roles-page';
+import { LifecycleDetailPage } from '../features/governance/lifecycle-detail-page';
+import { LifecyclesPage, parseLifecycleSearch } from '../features/governance/lifecycles-page';
 import { OverviewPage } from '../features/home/overview-page';
+import { NotificationsPage, parseNotificationSearch } from '../features/notifications/notifications-page';
+import { PreferencesPage } from '../features/notifications/preferences-page';
 import { ObjectiveDetailPage } from '../features/objectives/objective-detail-page';
 import { ObjectivesPage } from '../features/objectives/objectives-page';
 import { OfficeDetailPage } from '../features/offices/office-detail-page';
@@ -42,9 +46,11 @@ import { ProjectTypesPage, projectTypeListSpec } from '../features/project-types
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { projectListSpec } from '../features/projects/project-list';
 import { ProjectsPage } from '../features/projects/projects-page';
+import { EscalationsPage, parseEscalationsSearch } from '../features/raid/escalations-page';
 import { ComparePage, parseCompareSearch } from '../features/scenarios/compare-page';
 import { ScenarioPage } from '../features/scenarios/scenario-page';
 import { ScenariosPage, scenarioListSpec } from '../features/scenarios/scenarios-page';
+import { DashboardPage, parseDashboardSearch } from '../features/status/dashboard-page';
 import { UserDetailPage } from '../features/users/user-detail-page';
 import { userListSpec } from '../features/users/user-list';
 import { UsersPage } from '../features/users/users-page';
@@ -100,8 +106,12 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     page('/', OverviewPage),
+    list('/dashboard', DashboardPage, parseDashboardSearch),
     page('/account', AccountPage),
     page('/account/tokens', TokensPage),
+    // Notifications (C12)
+    list('/notifications', NotificationsPage, parseNotificationSearch),
+    page('/notifications/preferences', PreferencesPage),
     list('/offices', OfficesPage, (s: Record<string, unknown>) => parseTreeSearch(s, officeViews)),
     detail('/offices/$id', OfficeDetailPage),
     list('/org-units', OrgUnitsPage, (s: Record<string, unknown>) => parseTreeSearch(s, [])),
@@ -138,6 +148,11 @@ const routeTree = rootRoute.addChildren([
     detail('/scoring-frameworks/$id', FrameworkDetailPage),
     list('/work-roles', WorkRolesPage, parseWorkRoleSearch),
     detail('/work-roles/$id', WorkRoleDetailPage),
+    // RAID and escalation (C8)
+    list('/escalations', EscalationsPage, parseEscalationsSearch),
+    // Governance (C9)
+    list('/lifecycles', LifecyclesPage, parseLifecycleSearch),
+    detail('/lifecycles/$id', LifecycleDetailPage),
   ]),
 ]);
 

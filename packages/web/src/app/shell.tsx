@@ -6,6 +6,7 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
 import { setSignedOut, useMe } from '../api/me';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { ChevronDown } from '../ui/icons';
 import { AnchorLink } from '../ui/links';
 import { Nav } from './nav';
@@ -69,6 +70,9 @@ function UserMenu() {
         <Menu.Label>{me.user.email}</Menu.Label>
         <Menu.Item onClick={() => navigate({ to: '/account' })}>Change password</Menu.Item>
         <Menu.Item onClick={() => navigate({ to: '/account/tokens' })}>API tokens</Menu.Item>
+        <Menu.Item onClick={() => navigate({ to: '/notifications/preferences' })}>
+          Notification preferences
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={signOut}>
           Sign out
@@ -102,7 +106,10 @@ export function Shell(): ReactNode {
             />
             <Brand />
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">

@@ -1,5 +1,6 @@
 export * from './demand';
 export * from './governance';
+export * from './health';
 export * from './jobs';
 export * from './notify';
 export * from './people';

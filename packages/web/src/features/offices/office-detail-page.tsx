@@ -17,8 +17,12 @@ import {
 import { NewButton } from '../../ui/new-button';
 import { RefLink } from '../../ui/ref-link';
 import { refColumn } from '../../ui/registry-list';
+import { AuthorityTab } from '../governance/authority-tab';
 import { portfolioCreate } from '../portfolios/portfolio-fields';
 import { RelatedProjects } from '../projects/related-projects';
+import { RaidTab } from '../raid/raid-tab';
+import { HealthTab } from '../status/health-tab';
+import { ReportingTab } from '../status/reporting-tab';
 import { CharterTab } from './charter-tab';
 import { OfficeFields, officeCreate, officeValues } from './office-fields';
 import { ServicesTab } from './services-tab';
@@ -95,6 +99,7 @@ function OwnedWork({ office }: { office: Office }) {
 }
 
 export function OfficeDetailPage(): ReactNode {
+  const health = useAbility('statusReport.read');
   return (
     <DetailPage
       entity="offices"
@@ -125,6 +130,16 @@ export function OfficeDetailPage(): ReactNode {
         { value: 'services', label: 'Services', panel: <ServicesTab office={o} /> },
         { value: 'offices', label: 'Child offices', panel: <ChildOffices office={o} /> },
         { value: 'work', label: 'Portfolios & projects', panel: <OwnedWork office={o} /> },
+        ...(health
+          ? [{ value: 'health', label: 'Health', panel: <HealthTab scope="office" id={o.id} /> }]
+          : []),
+        {
+          value: 'raid',
+          label: 'RAID',
+          panel: <RaidTab scope={{ officeId: o.id }} writable={!o.archivedAt} />,
+        },
+        { value: 'reporting', label: 'Reporting', panel: <ReportingTab office={o} /> },
+        { value: 'authority', label: 'Authority', panel: <AuthorityTab office={o} /> },
         detailsTab('offices', o, officeValues, OfficeUpdate, (form) => (
           <OfficeFields form={form} selfId={o.id} />
         )),

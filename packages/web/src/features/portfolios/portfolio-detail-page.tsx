@@ -21,7 +21,9 @@ import { programCreate } from '../programs/program-fields';
 import { programColumns } from '../programs/programs-page';
 import { projectCreate } from '../projects/project-fields';
 import { RelatedProjects } from '../projects/related-projects';
+import { RaidTab } from '../raid/raid-tab';
 import { PlanOfRecordTab } from '../scenarios/plan-of-record-tab';
+import { HealthTab } from '../status/health-tab';
 import { PortfolioFields, portfolioCreate, portfolioValues } from './portfolio-fields';
 
 type Creating = 'portfolio' | 'program' | 'project' | 'operation' | null;
@@ -105,6 +107,7 @@ function Contents({ portfolio }: { portfolio: Portfolio }) {
 
 export function PortfolioDetailPage(): ReactNode {
   const planning = useAbility('scenario.read');
+  const health = useAbility('statusReport.read');
   return (
     <DetailPage
       entity="portfolios"
@@ -125,10 +128,18 @@ export function PortfolioDetailPage(): ReactNode {
       )}
       tabs={(p) => [
         { value: 'contents', label: 'Contents', panel: <Contents portfolio={p} /> },
+        ...(health
+          ? [{ value: 'health', label: 'Health', panel: <HealthTab scope="portfolio" id={p.id} /> }]
+          : []),
         detailsTab('portfolios', p, portfolioValues, PortfolioUpdate, (form) => (
           <PortfolioFields form={form} selfId={p.id} />
         )),
         { value: 'timeline', label: 'Timeline', panel: <TimelinePanel kind="portfolio" id={p.id} /> },
+        {
+          value: 'raid',
+          label: 'RAID',
+          panel: <RaidTab scope={{ portfolioId: p.id }} writable={!p.archivedAt} />,
+        },
         ...(planning
           ? [
               {

@@ -10,6 +10,8 @@ import { RefLink } from '../../ui/ref-link';
 import { TimelinePanel } from '../plan/timeline-panel';
 import { projectCreate } from '../projects/project-fields';
 import { RelatedProjects } from '../projects/related-projects';
+import { RaidTab } from '../raid/raid-tab';
+import { HealthTab } from '../status/health-tab';
 import { ProgramFields, programValues } from './program-fields';
 
 function ProgramProjects({ program }: { program: Program }) {
@@ -40,6 +42,7 @@ function ProgramProjects({ program }: { program: Program }) {
 }
 
 export function ProgramDetailPage(): ReactNode {
+  const health = useAbility('statusReport.read');
   return (
     <DetailPage
       entity="programs"
@@ -52,8 +55,16 @@ export function ProgramDetailPage(): ReactNode {
       actions={(p) => <MoveToPortfolioButton entity="programs" item={p} schema={ProgramUpdate} />}
       tabs={(p) => [
         { value: 'projects', label: 'Projects', panel: <ProgramProjects program={p} /> },
+        ...(health
+          ? [{ value: 'health', label: 'Health', panel: <HealthTab scope="program" id={p.id} /> }]
+          : []),
         detailsTab('programs', p, programValues, ProgramUpdate, (form) => <ProgramFields form={form} />),
         { value: 'timeline', label: 'Timeline', panel: <TimelinePanel kind="program" id={p.id} /> },
+        {
+          value: 'raid',
+          label: 'RAID',
+          panel: <RaidTab scope={{ programId: p.id }} writable={!p.archivedAt} />,
+        },
       ]}
     />
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DetailPage } from '../../ui/detail-page';
 import { detailsTab } from '../../ui/detail-parts';
 import { RelatedProjects } from '../projects/related-projects';
+import { RagThresholdsTab } from '../status/rag-thresholds-tab';
 import { ProjectTypeFields, projectTypeValues } from './project-type-fields';
 
 export function ProjectTypeDetailPage(): ReactNode {
@@ -25,6 +26,7 @@ export function ProjectTypeDetailPage(): ReactNode {
             />
           ),
         },
+        { value: 'rag', label: 'RAG thresholds', panel: <RagThresholdsTab type={t} /> },
       ]}
     />
   );

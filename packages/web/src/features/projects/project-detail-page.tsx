@@ -6,7 +6,10 @@ import { DetailPage } from '../../ui/detail-page';
 import { detailsTab } from '../../ui/detail-parts';
 import { MoveButton } from '../../ui/move-button';
 import { RefLink } from '../../ui/ref-link';
+import { GovernanceTab } from '../governance/governance-tab';
 import { PlanPanel } from '../plan/plan-panel';
+import { RaidTab } from '../raid/raid-tab';
+import { StatusTab } from '../status/status-tab';
 import { ProjectFields, ProjectPlacementFields, projectValues } from './project-fields';
 
 const placement = (p: Project) => ({ portfolioId: p.portfolioId, programId: p.programId });
@@ -46,6 +49,13 @@ export function ProjectDetailPage(): ReactNode {
       tabs={(p) => [
         detailsTab('projects', p, projectValues, ProjectUpdate, (form) => <ProjectFields form={form} />),
         { value: 'plan', label: 'Plan', panel: <PlanPanel project={p} /> },
+        {
+          value: 'raid',
+          label: 'RAID',
+          panel: <RaidTab scope={{ projectId: p.id }} writable={!p.archivedAt} />,
+        },
+        { value: 'status', label: 'Status', panel: <StatusTab project={p} /> },
+        { value: 'governance', label: 'Governance', panel: <GovernanceTab project={p} /> },
       ]}
     />
   );

@@ -1,0 +1,155 @@
+import { IdParams, page, VersionBody } from './common';
+import { route } from './route';
+import * as S from './schemas/status';
+
+/**
+ * Status reporting (C7): an office's reporting settings, a project type's RAG thresholds, a
+ * project's status reports (start, fill in, refresh, submit, reopen, archive) and an office's
+ * reporting compliance.
+ */
+export const statusRoutes = {
+  settings: route({
+    method: 'GET',
+    path: '/api/v1/offices/:id/status-settings',
+    summary:
+      "An office's reporting cadence, due date, reminders and roll-up rule (its own, or inherited from the office above it)",
+    tag: 'status',
+    auth: { resource: 'office', action: 'read' },
+    params: IdParams,
+    response: S.OfficeStatusSettings,
+  }),
+  updateSettings: route({
+    method: 'PUT',
+    path: '/api/v1/offices/:id/status-settings',
+    summary: "Set an office's reporting settings (its sub-offices without their own inherit them)",
+    tag: 'status',
+    auth: { resource: 'office', action: 'update' },
+    params: IdParams,
+    body: S.OfficeStatusSettingsUpdate,
+    response: S.OfficeStatusSettings,
+  }),
+  thresholds: route({
+    method: 'GET',
+    path: '/api/v1/project-types/:id/rag-thresholds',
+    summary: "A project type's RAG thresholds: what it sets, over the defaults",
+    tag: 'status',
+    auth: { resource: 'projectType', action: 'read' },
+    params: IdParams,
+    response: S.ProjectTypeRagThresholds,
+  }),
+  updateThresholds: route({
+    method: 'PUT',
+    path: '/api/v1/project-types/:id/rag-thresholds',
+    summary: "Set a project type's RAG thresholds (any part; the rest stay the defaults)",
+    tag: 'status',
+    auth: { resource: 'projectType', action: 'update' },
+    params: IdParams,
+    body: S.RagThresholdsUpdate,
+    response: S.ProjectTypeRagThresholds,
+  }),
+  reports: {
+    list: route({
+      method: 'GET',
+      path: '/api/v1/projects/:id/status-reports',
+      summary: "A project's status reports, newest period first",
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'read' },
+      params: IdParams,
+      query: S.StatusReportListQuery,
+      response: page(S.StatusReport),
+    }),
+    start: route({
+      method: 'POST',
+      path: '/api/v1/projects/:id/status-reports',
+      summary:
+        "Start a project's report for a period: a draft with every colour suggested from the facts, and why",
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'create' },
+      params: IdParams,
+      body: S.StatusReportStart,
+      response: S.StatusReport,
+      status: 201,
+    }),
+    get: route({
+      method: 'GET',
+      path: '/api/v1/status-reports/:id',
+      summary: 'One status report',
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'read' },
+      params: IdParams,
+      response: S.StatusReport,
+    }),
+    update: route({
+      method: 'PATCH',
+      path: '/api/v1/status-reports/:id',
+      summary: 'Change a draft: narrative, colours with their justifications, entered metrics',
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'update' },
+      params: IdParams,
+      body: S.StatusReportUpdate,
+      response: S.StatusReport,
+    }),
+    refresh: route({
+      method: 'POST',
+      path: '/api/v1/status-reports/:id/refresh',
+      summary: "Measure a draft's facts again and suggest again (the manager's own colours are kept)",
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'update' },
+      params: IdParams,
+      body: VersionBody,
+      response: S.StatusReport,
+    }),
+    submit: route({
+      method: 'POST',
+      path: '/api/v1/status-reports/:id/submit',
+      summary: 'Submit a draft: every colour that departs from its suggestion needs a justification',
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'submit' },
+      params: IdParams,
+      body: VersionBody,
+      response: S.StatusReport,
+    }),
+    reopen: route({
+      method: 'POST',
+      path: '/api/v1/status-reports/:id/reopen',
+      summary:
+        "Open a submitted report again for correction (the project office's PMO staff), with the reason kept",
+      tag: 'status',
+      auth: { resource: 'office', action: 'update' },
+      params: IdParams,
+      body: S.StatusReportReopen,
+      response: S.StatusReport,
+    }),
+    archive: route({
+      method: 'POST',
+      path: '/api/v1/status-reports/:id/archive',
+      summary: 'Archive a status report (it stays, with its history, and can be restored)',
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'archive' },
+      params: IdParams,
+      body: VersionBody,
+      response: S.StatusReport,
+    }),
+    restore: route({
+      method: 'POST',
+      path: '/api/v1/status-reports/:id/restore',
+      summary: 'Restore an archived status report',
+      tag: 'status',
+      auth: { resource: 'statusReport', action: 'archive' },
+      params: IdParams,
+      body: VersionBody,
+      response: S.StatusReport,
+    }),
+  },
+  compliance: route({
+    method: 'GET',
+    path: '/api/v1/offices/:id/reporting-compliance',
+    summary:
+      "Reporting compliance of an office's projects (and its sub-offices'): per period on time, filed late, overdue or missing, with counts",
+    tag: 'status',
+    auth: { resource: 'statusReport', action: 'read' },
+    params: IdParams,
+    query: S.ComplianceQuery,
+    response: S.ReportingCompliance,
+  }),
+};
