@@ -180,7 +180,7 @@ export function* historyRows(
   // The generator's weeks are first … first + 7 × (weeks − 1), the last one the current week.
   const lastWeek = source.world.win.first + 7 * (source.world.win.weeks - 2);
   const seen = new Set<string>();
-  // The generator's ids collide now and then at this size (18 times in 10,000 projects): renamed.
+  // A repeated id (an earlier generator repeated a few at this size) is renamed, not refused.
   const ids = new Set<string>();
   const unique = (rows: Row[]) => {
     for (const r of rows) {
