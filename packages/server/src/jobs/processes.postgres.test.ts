@@ -85,7 +85,11 @@ describe('jobs across two Pharos processes on one PostgreSQL (needs PHAROS_TEST_
       'every job to finish',
       async () =>
         Number(
-          (await database.pool.query(`select count(*) as n from jobs where kind = 'test.record' and state <> 'done'`)).rows[0].n,
+          (
+            await database.pool.query(
+              `select count(*) as n from jobs where kind = 'test.record' and state <> 'done'`,
+            )
+          ).rows[0].n,
         ) === 0,
       60_000,
     );
@@ -97,7 +101,9 @@ describe('jobs across two Pharos processes on one PostgreSQL (needs PHAROS_TEST_
     expect(runs).toHaveLength(200);
     expect(new Set(runs.map((r) => r.job_id)).size).toBe(200);
     expect(runs.every((r) => r.attempt === 1)).toBe(true);
-    const attempts = await database.db.execute(sql`select count(*) as n from jobs where kind = 'test.record' and attempts <> 1`);
+    const attempts = await database.db.execute(
+      sql`select count(*) as n from jobs where kind = 'test.record' and attempts <> 1`,
+    );
     expect(Number(attempts.rows[0]!.n)).toBe(0);
     expect([...new Set(runs.map((r) => r.process))].sort()).toEqual(['A', 'B']);
   });
