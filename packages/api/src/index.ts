@@ -4,6 +4,7 @@ export * from './errors';
 export * from './roles';
 export * from './route';
 export * from './routes';
+export * from './schemas/change-control';
 export * from './schemas/demand';
 export * from './schemas/governance';
 export * from './schemas/health';

@@ -1,5 +1,6 @@
 import { IdParams, page, VersionBody } from './common';
 import { crudRoutes, route } from './route';
+import * as C from './schemas/change-control';
 import * as G from './schemas/governance';
 
 const base = { params: IdParams, versionBody: VersionBody };
@@ -118,7 +119,7 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'project', action: 'read' },
       params: IdParams,
-      response: G.ApprovedValuesView,
+      response: C.ApprovedValuesView,
     }),
     set: route({
       method: 'PUT',
@@ -127,8 +128,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'project', action: 'update' },
       params: IdParams,
-      body: G.ApprovedValuesPut,
-      response: G.ApprovedValuesView,
+      body: C.ApprovedValuesPut,
+      response: C.ApprovedValuesView,
     }),
   },
   authority: {
@@ -139,7 +140,7 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'office', action: 'read' },
       params: IdParams,
-      response: G.OfficeAuthority,
+      response: C.OfficeAuthority,
     }),
     set: route({
       method: 'PUT',
@@ -148,8 +149,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'office', action: 'update' },
       params: IdParams,
-      body: G.OfficeAuthorityPut,
-      response: G.OfficeAuthority,
+      body: C.OfficeAuthorityPut,
+      response: C.OfficeAuthority,
     }),
   },
   changeRequests: {
@@ -160,8 +161,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'changeRequest', action: 'read' },
       params: IdParams,
-      query: G.ChangeRequestListQuery,
-      response: G.ChangeRequestList,
+      query: C.ChangeRequestListQuery,
+      response: C.ChangeRequestList,
     }),
     create: route({
       method: 'POST',
@@ -170,8 +171,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'changeRequest', action: 'create' },
       params: IdParams,
-      body: G.ChangeRequestCreate,
-      response: G.ChangeRequest,
+      body: C.ChangeRequestCreate,
+      response: C.ChangeRequest,
       status: 201,
     }),
     get: route({
@@ -181,7 +182,7 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'changeRequest', action: 'read' },
       params: IdParams,
-      response: G.ChangeRequest,
+      response: C.ChangeRequest,
     }),
     update: route({
       method: 'PATCH',
@@ -190,8 +191,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'changeRequest', action: 'update' },
       params: IdParams,
-      body: G.ChangeRequestUpdate,
-      response: G.ChangeRequest,
+      body: C.ChangeRequestUpdate,
+      response: C.ChangeRequest,
     }),
     submit: route({
       method: 'POST',
@@ -202,7 +203,7 @@ export const governanceRoutes = {
       auth: { resource: 'changeRequest', action: 'submit' },
       params: IdParams,
       body: VersionBody,
-      response: G.ChangeRequest,
+      response: C.ChangeRequest,
     }),
     decide: route({
       method: 'POST',
@@ -212,8 +213,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'changeRequest', action: 'decide' },
       params: IdParams,
-      body: G.ChangeDecisionBody,
-      response: G.ChangeRequest,
+      body: C.ChangeDecisionBody,
+      response: C.ChangeRequest,
     }),
     withdraw: route({
       method: 'POST',
@@ -223,7 +224,7 @@ export const governanceRoutes = {
       auth: { resource: 'changeRequest', action: 'submit' },
       params: IdParams,
       body: VersionBody,
-      response: G.ChangeRequest,
+      response: C.ChangeRequest,
     }),
   },
   stopRecommendations: {
@@ -234,7 +235,7 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'stopRecommendation', action: 'read' },
       params: IdParams,
-      response: G.StopRecommendationList,
+      response: C.StopRecommendationList,
     }),
     create: route({
       method: 'POST',
@@ -244,8 +245,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'stopRecommendation', action: 'create' },
       params: IdParams,
-      body: G.StopRecommendationCreate,
-      response: G.StopRecommendation,
+      body: C.StopRecommendationCreate,
+      response: C.StopRecommendation,
       status: 201,
     }),
     decide: route({
@@ -255,8 +256,8 @@ export const governanceRoutes = {
       tag,
       auth: { resource: 'stopRecommendation', action: 'decide' },
       params: IdParams,
-      body: G.StopDecisionBody,
-      response: G.StopRecommendation,
+      body: C.StopDecisionBody,
+      response: C.StopRecommendation,
     }),
     withdraw: route({
       method: 'POST',
@@ -266,7 +267,7 @@ export const governanceRoutes = {
       auth: { resource: 'stopRecommendation', action: 'create' },
       params: IdParams,
       body: VersionBody,
-      response: G.StopRecommendation,
+      response: C.StopRecommendation,
     }),
   },
 } as const;

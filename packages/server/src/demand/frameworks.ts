@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ScoringFramework, ScoringFrameworkCreate, ScoringFrameworkUpdate } from '@pharos/api';
-import { and, eq, max, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
 import { type CriterionData, objectives, proposals, scoringFrameworks } from '../db/schema/index';
 import { AppError, conflict, invalidRef } from '../errors';
 import { type Ctx, inTx } from '../http/context';
+import { nextDraftRevision } from '../registry/revisions';
 import { entityService, type ListParams } from '../registry/service';
 import type { EntitySpec, Row } from '../registry/spec';
 import { columns } from '../registry/specs';
@@ -170,27 +171,11 @@ export async function reviseFramework(ctx: Ctx, id: string) {
         'status',
       );
     const familyId = row.familyId as string;
-    // One family's revisions are numbered one after the other: lock them while numbering.
-    await tx.execute(sql`select id from scoring_frameworks where family_id = ${familyId} for update`);
-    const [draft] = await tx
-      .select({ revision: scoringFrameworks.revision })
-      .from(scoringFrameworks)
-      .where(and(eq(scoringFrameworks.familyId, familyId), eq(scoringFrameworks.status, 'draft')))
-      .limit(1);
-    if (draft)
-      throw new AppError(
-        'invalid_state',
-        `Revision ${draft.revision} of this framework is already a draft: change that one`,
-        'status',
-      );
-    const [{ top } = { top: 0 }] = await tx
-      .select({ top: max(scoringFrameworks.revision) })
-      .from(scoringFrameworks)
-      .where(eq(scoringFrameworks.familyId, familyId));
+    const revision = await nextDraftRevision(tx, 'scoring_frameworks', familyId, 'framework');
     const copy = {
       id: newId,
       familyId,
-      revision: (top ?? 0) + 1,
+      revision,
       status: 'draft',
       code: row.code as string,
       name: row.name as string,

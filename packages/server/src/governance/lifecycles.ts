@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Lifecycle, LifecycleCreate, LifecycleUpdate } from '@pharos/api';
-import { and, eq, max, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connect';
@@ -8,6 +8,7 @@ import { lifecycles, type PhaseData } from '../db/schema/index';
 import { AppError, conflict } from '../errors';
 import { type Ctx, inTx } from '../http/context';
 import { checkRefs } from '../registry/refs';
+import { nextDraftRevision } from '../registry/revisions';
 import { entityService, type ListParams } from '../registry/service';
 import type { EntitySpec, EntityType, Row } from '../registry/spec';
 import { columns } from '../registry/specs';
@@ -200,27 +201,11 @@ export async function reviseLifecycle(ctx: Ctx, id: string) {
         'status',
       );
     const familyId = row.familyId as string;
-    // One family's revisions are numbered one after the other: lock them while numbering.
-    await tx.execute(sql`select id from lifecycles where family_id = ${familyId} for update`);
-    const [draft] = await tx
-      .select({ revision: lifecycles.revision })
-      .from(lifecycles)
-      .where(and(eq(lifecycles.familyId, familyId), eq(lifecycles.status, 'draft')))
-      .limit(1);
-    if (draft)
-      throw new AppError(
-        'invalid_state',
-        `Revision ${draft.revision} of this lifecycle is already a draft: change that one`,
-        'status',
-      );
-    const [{ top } = { top: 0 }] = await tx
-      .select({ top: max(lifecycles.revision) })
-      .from(lifecycles)
-      .where(eq(lifecycles.familyId, familyId));
+    const revision = await nextDraftRevision(tx, 'lifecycles', familyId, 'lifecycle');
     const copy = {
       id: newId,
       familyId,
-      revision: (top ?? 0) + 1,
+      revision,
       status: 'draft' as const,
       code: row.code as string,
       name: row.name as string,
